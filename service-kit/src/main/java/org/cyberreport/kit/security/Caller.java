@@ -1,0 +1,34 @@
+package org.cyberreport.kit.security;
+
+import java.util.Set;
+
+/**
+ * Who is calling, as the services need it for their access rules: taken from a validated Keycloak
+ * access token. {@code country} (ISO 3166-1 alpha-2) and {@code unit} are absent for callers that
+ * have none, such as service clients.
+ */
+public record Caller(String subject, String username, Set<String> roles, String country, String unit,
+                     String clientId) {
+
+    public static final String REPORTER = "reporter";
+    public static final String TRIAGE_OFFICER = "triage-officer";
+    public static final String LIAISON = "liaison";
+    public static final String ADMIN = "admin";
+    public static final String SERVICE = "service";
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasCountry() {
+        return country != null && !country.isBlank();
+    }
+
+    public boolean hasUnit() {
+        return unit != null && !unit.isBlank();
+    }
+}
