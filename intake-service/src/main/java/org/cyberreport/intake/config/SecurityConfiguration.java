@@ -1,0 +1,32 @@
+package org.cyberreport.intake.config;
+
+import static org.cyberreport.kit.security.Caller.REPORTER;
+import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
+
+import org.cyberreport.kit.security.ResourceServerSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Roles decide the operations; the report desk then limits records to the
+ * caller's unit or country.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ResourceServerSecurity resourceServer) throws Exception {
+        return resourceServer.apply(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/*/amendments",
+                                "/api/reports/*/withdrawal").hasRole(REPORTER)
+                        .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/*").hasAnyRole(REPORTER, TRIAGE_OFFICER)
+                        .anyRequest().denyAll())
+                .build();
+    }
+}

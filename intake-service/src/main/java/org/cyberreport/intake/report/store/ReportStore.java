@@ -1,0 +1,102 @@
+package org.cyberreport.intake.report.store;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.cyberreport.intake.report.Report;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reports in their own collection. Every write is a single-document operation (atomic on the embedded
+ * server and on MongoDB alike): an insert for a new report, a compare-and-replace on the version for a
+ * change, so a concurrent change is detected, never lost.
+ */
+@Component
+public class ReportStore {
+
+    static final String COLLECTION = "reports";
+
+    private final MongoTemplate template;
+
+    ReportStore(MongoTemplate template) {
+        this.template = template;
+        createIndexes();
+    }
+
+    private void createIndexes() {
+        IndexOperations indexes = template.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("reference", Sort.Direction.ASC).unique().named("reference_unique"));
+        indexes.createIndex(new Index().on("idempotency.subject", Sort.Direction.ASC)
+                .on("idempotency.key", Sort.Direction.ASC).unique().named("idempotency_unique"));
+        // For MongoDB in deployment; the embedded server accepts and ignores non-unique indexes.
+        indexes.createIndex(new Index().on("country", Sort.Direction.ASC).on("unit", Sort.Direction.ASC)
+                .on("receivedAt", Sort.Direction.DESC).named("scope_received"));
+        indexes.createIndex(new Index().on("handoff.state", Sort.Direction.ASC)
+                .on("handoff.nextAttemptAt", Sort.Direction.ASC).named("handoff_due"));
+    }
+
+    /** Stores a new report; a second report under the same caller and idempotency key is refused. */
+    public void insert(Report report) throws DuplicateKeyException {
+        template.insert(report, COLLECTION);
+    }
+
+    public Optional<Report> findById(String id) {
+        return Optional.ofNullable(template.findById(id, Report.class, COLLECTION));
+    }
+
+    public Optional<Report> findByIdempotencyKey(String subject, String key) {
+        return Optional.ofNullable(template.findOne(
+                query(where("idempotency.subject").is(subject).and("idempotency.key").is(key)), Report.class, COLLECTION));
+    }
+
+    /** Replaces the stored report only if it is still at {@code expectedVersion}; false when it moved on. */
+    public boolean replace(Report report, long expectedVersion) {
+        Report previous = template.findAndReplace(
+                query(where("_id").is(report.id()).and("version").is(expectedVersion)), report,
+                FindAndReplaceOptions.none(), Report.class, COLLECTION);
+        return previous != null;
+    }
+
+    public ReportSlice find(ReportFilter filter, int page, int size) {
+        Query query = new Query(criteria(filter));
+        long total = template.count(query, COLLECTION);
+        query.with(Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("_id")))
+                .skip((long) page * size).limit(size);
+        List<Report> items = template.find(query, Report.class, COLLECTION);
+        return new ReportSlice(items, total);
+    }
+
+    private static Criteria criteria(ReportFilter filter) {
+        Criteria criteria = where("country").is(filter.country());
+        if (filter.unit() != null) {
+            criteria = criteria.and("unit").is(filter.unit());
+        }
+        if (filter.status() != null) {
+            criteria = criteria.and("status").is(filter.status().name());
+        }
+        if (filter.category() != null) {
+            criteria = criteria.and("content.category").is(filter.category().name());
+        }
+        if (filter.receivedFrom() != null || filter.receivedTo() != null) {
+            Criteria received = criteria.and("receivedAt");
+            if (filter.receivedFrom() != null) {
+                received = received.gte(filter.receivedFrom());
+            }
+            if (filter.receivedTo() != null) {
+                received = received.lt(filter.receivedTo());
+            }
+        }
+        return criteria;
+    }
+}

@@ -1,0 +1,66 @@
+package org.cyberreport.intake.report.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.cyberreport.intake.report.CryptoDetails;
+import org.cyberreport.intake.report.DataTheftDetails;
+import org.cyberreport.intake.report.EvidenceItem;
+import org.cyberreport.intake.report.ExtortionDetails;
+import org.cyberreport.intake.report.FinancialTransaction;
+import org.cyberreport.intake.report.HandlingMarks;
+import org.cyberreport.intake.report.Money;
+import org.cyberreport.intake.report.OnlineFraudDetails;
+import org.cyberreport.intake.report.ReportContent;
+import org.cyberreport.intake.report.SubjectIdentifier;
+import org.cyberreport.intake.report.Victim;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An amendment: the reason, and the parts of the report that change. A part that is absent stays as
+ * it is; a part that is given replaces the stored one whole. The category cannot change. The amended
+ * report must pass the same validation as a new one.
+ */
+@Schema(description = "Parts to replace; absent parts are unchanged. The result is validated like a new report.")
+public record AmendReportRequest(
+        @NotBlank @Size(max = 2000) String reason,
+        String jurisdictionCountry,
+        Instant incidentStartedAt,
+        Instant discoveredAt,
+        List<Victim> victims,
+        List<SubjectIdentifier> subjects,
+        List<FinancialTransaction> transactions,
+        Money totalLoss,
+        String narrative,
+        List<EvidenceItem> evidence,
+        HandlingMarks handling,
+        OnlineFraudDetails onlineFraud,
+        ExtortionDetails extortion,
+        CryptoDetails crypto,
+        DataTheftDetails dataTheft) {
+
+    ReportContent applyTo(ReportContent current) {
+        return new ReportContent(current.category(),
+                or(jurisdictionCountry, current.jurisdictionCountry()),
+                or(incidentStartedAt, current.incidentStartedAt()),
+                or(discoveredAt, current.discoveredAt()),
+                or(victims, current.victims()),
+                or(subjects, current.subjects()),
+                or(transactions, current.transactions()),
+                or(totalLoss, current.totalLoss()),
+                or(narrative, current.narrative()),
+                or(evidence, current.evidence()),
+                or(handling, current.handling()),
+                or(onlineFraud, current.onlineFraud()),
+                or(extortion, current.extortion()),
+                or(crypto, current.crypto()),
+                or(dataTheft, current.dataTheft()));
+    }
+
+    private static <T> T or(T given, T current) {
+        return given != null ? given : current;
+    }
+}
