@@ -23,7 +23,7 @@ import org.cyberreport.intake.report.Report;
 import org.cyberreport.intake.report.ReportContent;
 import org.cyberreport.intake.report.store.ReferenceNumbers;
 import org.cyberreport.intake.report.store.ReportFilter;
-import org.cyberreport.intake.report.store.ReportSlice;
+import org.cyberreport.intake.report.ReportSlice;
 import org.cyberreport.intake.report.store.ReportStore;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.problem.FieldViolation;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.cyberreport.intake.report.Report;
+import org.cyberreport.intake.report.ReportSlice;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
