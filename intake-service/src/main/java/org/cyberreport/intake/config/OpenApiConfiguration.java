@@ -29,7 +29,7 @@ class OpenApiConfiguration {
 
     /** Every operation can answer with these problems; the schema is the RFC 9457 problem detail. */
     @Bean
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer problemResponsesInOpenApi() {
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {

@@ -9,13 +9,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client for tests: real requests over loopback, JSON answers as trees. */
 public final class Http {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Decimals stay exact: amounts are compared to the cent (or the 18th decimal of a token). */
+    public static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 

@@ -1,0 +1,71 @@
+package org.cyberreport.intake.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Intake as it runs: real HTTP on a random loopback port, the real MongoDB driver over TCP to the
+ * embedded server, and the real token decoder fed by a WireMock key set.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cyberreport.mongodb.embedded.storage=memory",
+        "cyberreport.security.issuer=" + TestTokens.ISSUER,
+        "cyberreport.security.audience=" + TestTokens.AUDIENCE})
+public abstract class IntakeIT {
+
+    public static final Path EXAMPLES = Path.of("..", "docs", "examples");
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MongoTemplate mongo;
+
+    protected Http http;
+
+    @DynamicPropertySource
+    static void keySet(DynamicPropertyRegistry registry) {
+        registry.add("cyberreport.security.jwk-set-uri", JwksServer::url);
+    }
+
+    @BeforeEach
+    void cleanDatabase() {
+        http = new Http(port);
+        for (String collection : new String[] {"reports", "report_sequences", "audit_log"}) {
+            mongo.remove(new Query(), collection);
+        }
+    }
+
+    protected Http.Answer file(String token, String body) {
+        return http.post("/api/reports", token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    protected Http.Answer file(String token, String key, String body) {
+        return http.post("/api/reports", token, body, Map.of("Idempotency-Key", key));
+    }
+
+    protected static String example(String name) {
+        try {
+            return Files.readString(EXAMPLES.resolve(name + ".json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected long storedReports() {
+        return mongo.count(new Query(), "reports");
+    }
+}
