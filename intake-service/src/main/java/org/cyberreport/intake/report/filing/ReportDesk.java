@@ -30,6 +30,8 @@ import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class ReportDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportDesk.class);
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
     private static final int MAX_CONCURRENT_RETRIES = 3;
@@ -86,6 +90,7 @@ public class ReportDesk {
         }
         audit.record(caller, "REPORT_FILED", "report", report.id(), Map.of("reference", reference,
                 "category", content.category().name()));
+        log.info("Report {} filed by unit {} ({})", reference, caller.unit(), content.category());
         return new Filed(report, false);
     }
 
