@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.util.Map;
 
 import org.cyberreport.intake.IntakeApplication;
-import org.cyberreport.intake.support.Http;
+import org.cyberreport.kit.testing.Http;
 import org.cyberreport.intake.support.IntakeIT;
-import org.cyberreport.intake.support.JwksServer;
-import org.cyberreport.intake.support.TestTokens;
+import org.cyberreport.kit.testing.JwksServer;
+import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

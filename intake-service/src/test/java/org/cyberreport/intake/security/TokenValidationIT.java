@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.cyberreport.intake.support.Http;
+import org.cyberreport.kit.testing.Http;
 import org.cyberreport.intake.support.IntakeIT;
-import org.cyberreport.intake.support.TestTokens;
+import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
+import org.cyberreport.kit.testing.Http;
+import org.cyberreport.kit.testing.JwksServer;
+import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -12,9 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.cyberreport.intake.support.Http;
+import org.cyberreport.kit.testing.Http;
 import org.cyberreport.intake.support.IntakeIT;
-import org.cyberreport.intake.support.TestTokens;
+import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 class ConcurrentFilingIT extends IntakeIT {

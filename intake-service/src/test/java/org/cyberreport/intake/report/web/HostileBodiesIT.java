@@ -9,9 +9,9 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.cyberreport.intake.support.Http;
+import org.cyberreport.kit.testing.Http;
 import org.cyberreport.intake.support.IntakeIT;
-import org.cyberreport.intake.support.TestTokens;
+import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Query;
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import org.cyberreport.intake.support.Http;
+import org.cyberreport.kit.testing.Http;
 import org.cyberreport.intake.support.IntakeIT;
-import org.cyberreport.intake.support.TestTokens;
+import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;

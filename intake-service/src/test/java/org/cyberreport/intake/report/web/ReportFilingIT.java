@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.cyberreport.intake.report.ReportContent;
-import org.cyberreport.intake.support.Http;
+import org.cyberreport.kit.testing.Http;
 import org.cyberreport.intake.support.IntakeIT;
-import org.cyberreport.intake.support.TestTokens;
+import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

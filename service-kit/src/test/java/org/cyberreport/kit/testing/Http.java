@@ -1,4 +1,4 @@
-package org.cyberreport.intake.support;
+package org.cyberreport.kit.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

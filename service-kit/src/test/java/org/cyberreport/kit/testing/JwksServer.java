@@ -1,4 +1,4 @@
-package org.cyberreport.intake.support;
+package org.cyberreport.kit.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

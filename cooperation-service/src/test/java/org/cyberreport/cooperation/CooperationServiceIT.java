@@ -1,0 +1,65 @@
+package org.cyberreport.cooperation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.cyberreport.kit.testing.Http;
+import org.cyberreport.kit.testing.JwksServer;
+import org.cyberreport.kit.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The service boots with its own database, reports its health, and checks every token itself. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cyberreport.mongodb.embedded.storage=memory",
+        "cyberreport.security.issuer=" + TestTokens.ISSUER,
+        "cyberreport.security.audience=" + TestTokens.AUDIENCE})
+class CooperationServiceIT {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @DynamicPropertySource
+    static void keySet(DynamicPropertyRegistry registry) {
+        registry.add("cyberreport.security.jwk-set-uri", JwksServer::url);
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void isReadyWithItsDatabase() {
+        Http.Answer readiness = http.get("/actuator/health/readiness", null);
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+        assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesRequestsWithoutAValidToken() {
+        for (String token : new String[] {null, TestTokens.expired("MA", "u1"), TestTokens.unsigned(),
+                TestTokens.forAudience("another-api")}) {
+            Http.Answer answer = http.get("/api/cooperation/anything", token);
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.json().get("type").asString()).isEqualTo("urn:cyberreport:problem:unauthenticated");
+        }
+    }
+
+    @Test
+    void servesNothingElseYetEvenToAValidToken() {
+        Http.Answer answer = http.get("/api/cooperation/anything", TestTokens.user("officer", List.of("triage-officer"), "MA", null));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.header("X-Correlation-Id")).isNotBlank();
+    }
+}
