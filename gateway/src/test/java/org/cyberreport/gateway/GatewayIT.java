@@ -1,38 +1,312 @@
 package org.cyberreport.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
+import org.cyberreport.kit.testing.Http;
+import org.cyberreport.kit.testing.JwksServer;
+import org.cyberreport.kit.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+
+/**
+ * The gateway between real callers and WireMock standing in for the three services, with tokens
+ * checked against a WireMock-served key set.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cyberreport.security.issuer=" + TestTokens.ISSUER,
+        "cyberreport.security.audience=" + TestTokens.AUDIENCE,
+        "GATEWAY_MANAGEMENT_PORT=0",
+        "GATEWAY_RESPONSE_TIMEOUT=1s",
+        "GATEWAY_RATE_LIMIT_REQUESTS=20",
+        "GATEWAY_RATE_LIMIT_PERIOD=10s",
+        "GATEWAY_MAX_BODY_SIZE=64KB"})
 class GatewayIT {
+
+    static final WireMockServer SERVICES = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    static {
+        SERVICES.start();
+    }
+
+    /** A caller of its own per test, so that the rate limit of one test does not spill into another. */
+    private final String REPORTER = TestTokens.user("reporter-" + UUID.randomUUID(), List.of("reporter"), "MA", "casablanca-cyber");
 
     @LocalServerPort
     int port;
 
-    @Test
-    void bootsAndReportsItsHealth() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    @LocalManagementPort
+    int managementPort;
 
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
+
+    Http http;
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        registry.add("cyberreport.security.jwk-set-uri", JwksServer::url);
+        registry.add("INTAKE_URL", () -> SERVICES.baseUrl() + "/intake-service");
+        registry.add("TRIAGE_URL", () -> SERVICES.baseUrl() + "/triage-service");
+        registry.add("COOPERATION_URL", () -> SERVICES.baseUrl() + "/cooperation-service");
+    }
+
+    @AfterAll
+    static void stopServices() {
+        SERVICES.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        SERVICES.resetAll();
+        circuitBreakers.getAllCircuitBreakers().forEach(breaker -> breaker.reset());
+        http = new Http(port);
     }
 
     @Test
-    void routesNothingYet() throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/reports")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void routesEachApiToItsServiceAndRelaysTheToken() {
+        SERVICES.stubFor(get(urlEqualTo("/api/reports?size=5")).willReturn(aResponse().withStatus(200).withBody("intake")));
+        SERVICES.stubFor(get(urlEqualTo("/api/triage/cases")).willReturn(aResponse().withStatus(200).withBody("triage")));
+        SERVICES.stubFor(get(urlEqualTo("/api/cooperation/requests")).willReturn(aResponse().withStatus(200).withBody("cooperation")));
+        String triage = TestTokens.triageOfficer("MA");
 
-        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/reports?size=5", REPORTER).body()).isEqualTo("intake");
+        assertThat(http.get("/api/triage/cases", triage).body()).isEqualTo("triage");
+        assertThat(http.get("/api/cooperation/requests", TestTokens.liaison("FR")).body()).isEqualTo("cooperation");
+        SERVICES.verify(getRequestedFor(urlEqualTo("/api/reports?size=5")).withHeader("Authorization", equalTo("Bearer " + REPORTER)));
+        SERVICES.verify(getRequestedFor(urlEqualTo("/api/triage/cases")).withHeader("Authorization", equalTo("Bearer " + triage)));
+    }
+
+    @Test
+    void nothingElseOfTheServicesIsReachable() {
+        SERVICES.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("leak")));
+
+        for (String path : List.of("/internal/reports", "/actuator/health", "/actuator/env", "/api/internal/x",
+                "/intake-service/api/reports", "/v3/api-docs/../internal")) {
+            Http.Answer answer = http.get(path, REPORTER);
+            assertThat(answer.status()).as(path).isIn(400, 401, 403, 404);
+            assertThat(answer.body()).as(path).doesNotContain("leak");
+        }
+        SERVICES.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void keepsItsOwnManagementEndpointsOffThePublicPort() {
+        Http management = new Http(managementPort);
+
+        assertThat(management.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(401);
+    }
+
+    static Stream<Arguments> rejectedTokens() {
+        return Stream.of(
+                Arguments.of("missing", null),
+                Arguments.of("expired", TestTokens.expired("MA", "casablanca-cyber")),
+                Arguments.of("foreign issuer", TestTokens.fromIssuer("http://evil.test/realms/cyberreport")),
+                Arguments.of("wrong audience", TestTokens.forAudience("another-api")),
+                Arguments.of("alg none", TestTokens.unsigned()),
+                Arguments.of("HS256", TestTokens.hs256()),
+                Arguments.of("unknown key", TestTokens.signedByAnotherKey()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedTokens")
+    void refusesBadTokensWith401BeforeAnyServiceIsCalled(String kind, String token) {
+        Http.Answer answer = http.get("/api/reports", token);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:cyberreport:problem:unauthenticated");
+        SERVICES.verify(0, anyRequestedFor(urlPathEqualTo("/api/reports")));
+    }
+
+    @Test
+    void refusesARoleThatTheRouteDoesNotAllowWith403() {
+        assertThat(http.get("/api/reports", TestTokens.liaison("FR")).status()).isEqualTo(403);
+        assertThat(http.get("/api/triage/cases", REPORTER).status()).isEqualTo(403);
+        assertThat(http.get("/api/cooperation/requests", REPORTER).status()).isEqualTo(403);
+        Http.Answer answer = http.get("/api/reports", TestTokens.user("admin", List.of("admin"), null, null));
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:cyberreport:problem:forbidden");
+        SERVICES.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void refusesAnOversizedBodyWith413() {
+        Http.Answer answer = http.post("/api/reports", REPORTER, "x".repeat(70_000), Map.of("Idempotency-Key", "k-413-000"));
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:cyberreport:problem:payload-too-large");
+        SERVICES.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void limitsEachCallerAndAnswers429WithRetryAfter() {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/reports")).willReturn(aResponse().withStatus(200)));
+        String flooder = TestTokens.user("flooder", List.of("reporter"), "MA", "casablanca-cyber");
+        String other = TestTokens.user("patient", List.of("reporter"), "MA", "casablanca-cyber");
+
+        List<Http.Answer> answers = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            answers.add(http.get("/api/reports", flooder));
+        }
+
+        assertThat(answers.stream().filter(a -> a.status() == 200)).hasSize(20);
+        Http.Answer limited = answers.getLast();
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 10);
+        assertThat(limited.json().get("type").asString()).isEqualTo("urn:cyberreport:problem:rate-limited");
+        assertThat(http.get("/api/reports", other).status()).isEqualTo(200);
+    }
+
+    @Test
+    void answersWithTheServicesFallbackWhenItFailsWith5xx() {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/triage/cases")).willReturn(aResponse().withStatus(500)));
+
+        Http.Answer answer = http.get("/api/triage/cases", TestTokens.triageOfficer("MA"));
+
+        assertServiceUnavailable(answer, "triage");
+    }
+
+    @Test
+    void answersWithTheFallbackWhenTheConnectionIsReset() {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/reports")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertServiceUnavailable(http.get("/api/reports", REPORTER), "intake");
+    }
+
+    @Test
+    void answersWithTheFallbackWhenTheServiceIsTooSlow() {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/cooperation/requests")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(3_000)));
+        long start = System.nanoTime();
+
+        Http.Answer answer = http.get("/api/cooperation/requests", TestTokens.liaison("FR"));
+
+        assertServiceUnavailable(answer, "cooperation");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
+    }
+
+    @Test
+    void retriesAGetOnAnUnavailableService() {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/reports")).willReturn(aResponse().withStatus(503)));
+
+        assertServiceUnavailable(http.get("/api/reports", REPORTER), "intake");
+        SERVICES.verify(3, getRequestedFor(urlPathEqualTo("/api/reports")));
+    }
+
+    @Test
+    void sendsAPostDownstreamExactlyOnceEvenWhenItFails() {
+        for (var failure : List.of(aResponse().withStatus(503), aResponse().withStatus(500),
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), aResponse().withStatus(201).withFixedDelay(3_000))) {
+            SERVICES.resetAll();
+            SERVICES.stubFor(post(urlPathEqualTo("/api/reports")).willReturn(failure));
+
+            Http.Answer answer = http.post("/api/reports", REPORTER, "{}", Map.of("Idempotency-Key", "k-once-0001"));
+
+            assertServiceUnavailable(answer, "intake");
+            assertThat(answer.json().get("detail").asString()).contains("same Idempotency-Key");
+            SERVICES.verify(1, postRequestedFor(urlPathEqualTo("/api/reports")));
+        }
+    }
+
+    @Test
+    void passesTheCorrelationIdDownstreamAndBack() {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/reports")).willReturn(aResponse().withStatus(200)));
+
+        Http.Answer given = http.send(http.request("/api/reports", REPORTER, Map.of("X-Correlation-Id", "case-7.a")).GET());
+        Http.Answer generated = http.get("/api/reports", REPORTER);
+
+        assertThat(given.header("X-Correlation-Id")).isEqualTo("case-7.a");
+        String id = generated.header("X-Correlation-Id");
+        assertThat(id).matches("[0-9a-f-]{36}");
+        SERVICES.verify(getRequestedFor(urlPathEqualTo("/api/reports")).withHeader("X-Correlation-Id", equalTo("case-7.a")));
+        SERVICES.verify(getRequestedFor(urlPathEqualTo("/api/reports")).withHeader("X-Correlation-Id", equalTo(id)));
+        assertThat(http.get("/api/reports", null).header("X-Correlation-Id")).isNotBlank();
+    }
+
+    @Test
+    void setsSecurityHeadersOnEveryResponse() {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/reports")).willReturn(aResponse().withStatus(200)));
+
+        for (Http.Answer answer : List.of(http.get("/api/reports", REPORTER), http.get("/api/reports", null))) {
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+            assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(answer.header("Cache-Control")).contains("no-store");
+        }
+    }
+
+    @Test
+    void allowsCrossOriginCallsFromTheConsoleOnly() {
+        Http.Answer console = preflight("http://localhost:5173");
+        Http.Answer stranger = preflight("https://evil.example");
+
+        assertThat(console.status()).isEqualTo(200);
+        assertThat(console.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:5173");
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void showsTheOpenApiDocumentsOfAllThreeServices() {
+        for (String service : List.of("intake", "triage", "cooperation")) {
+            SERVICES.stubFor(get(urlEqualTo("/v3/api-docs")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{\"openapi\":\"3.1.0\"}")));
+            Http.Answer document = http.get("/api-docs/" + service, null);
+            assertThat(document.status()).as(service).isEqualTo(200);
+            assertThat(document.body()).contains("openapi");
+        }
+        Http.Answer page = http.get("/swagger-ui/index.html", null);
+        Http.Answer config = http.get("/v3/api-docs/swagger-config", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(config.body()).contains("/api-docs/intake", "/api-docs/triage", "/api-docs/cooperation");
+    }
+
+    private Http.Answer preflight(String origin) {
+        return http.send(http.request("/api/reports", null, Map.of("Origin", origin,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static void assertServiceUnavailable(Http.Answer answer, String service) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:cyberreport:problem:service-unavailable");
+        assertThat(answer.json().get("service").asString()).isEqualTo(service);
     }
 }

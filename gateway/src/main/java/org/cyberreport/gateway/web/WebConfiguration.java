@@ -1,0 +1,30 @@
+package org.cyberreport.gateway.web;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+@Configuration
+@EnableConfigurationProperties(GatewayProperties.class)
+class WebConfiguration {
+
+    /** CORS for the web console's origin only, on the API paths only. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+        CorsConfiguration console = new CorsConfiguration();
+        console.setAllowedOrigins(properties.consoleOrigins());
+        console.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        console.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "X-Correlation-Id"));
+        console.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Correlation-Id", "Idempotent-Replayed"));
+        console.setAllowCredentials(false);
+        console.setMaxAge(600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", console);
+        return source;
+    }
+}
