@@ -1,0 +1,118 @@
+package org.cyberreport.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.cyberreport.kit.testing.Http;
+
+/**
+ * The platform as a user runs it: {@code ./platform run} starts Keycloak and the four applications
+ * as separate processes (on ports of their own, so a local run can go on beside the tests), and
+ * {@code ./platform stop} stops exactly those processes, also when a test fails or the JVM exits.
+ */
+final class RunningPlatform {
+
+    static final int KEYCLOAK = 18180;
+    static final int GATEWAY = 18080;
+    static final int INTAKE = 18081;
+
+    private static final Map<String, String> PORTS = new LinkedHashMap<>();
+
+    static {
+        PORTS.put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK));
+        PORTS.put("KEYCLOAK_MANAGEMENT_PORT", "19180");
+        PORTS.put("GATEWAY_PORT", String.valueOf(GATEWAY));
+        PORTS.put("GATEWAY_MANAGEMENT_PORT", "19080");
+        PORTS.put("INTAKE_PORT", String.valueOf(INTAKE));
+        PORTS.put("TRIAGE_PORT", "18082");
+        PORTS.put("COOPERATION_PORT", "18083");
+        PORTS.put("PLATFORM_SKIP_BUILD", "1");
+    }
+
+    private static boolean started;
+
+    private RunningPlatform() {
+    }
+
+    static synchronized void start() throws IOException, InterruptedException {
+        if (started) {
+            return;
+        }
+        deleteRecursively(Path.of(System.getenv("PLATFORM_DATA_DIR")));
+        Runtime.getRuntime().addShutdownHook(new Thread(RunningPlatform::stopQuietly));
+        started = true;
+        int exit = platform("run");
+        if (exit != 0) {
+            throw new IllegalStateException("./platform run failed with exit code " + exit
+                    + "; see " + System.getenv("PLATFORM_RUN_DIR") + "/logs");
+        }
+    }
+
+    static synchronized void stop() throws IOException, InterruptedException {
+        if (started) {
+            platform("stop");
+            started = false;
+        }
+    }
+
+    private static void stopQuietly() {
+        try {
+            stop();
+        } catch (IOException | InterruptedException ignored) {
+            // best effort while the JVM exits
+        }
+    }
+
+    private static int platform(String command) throws IOException, InterruptedException {
+        Path root = Path.of(System.getenv("PLATFORM_ROOT")).toRealPath();
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("platform").toString(), command)
+                .directory(root.toFile())
+                .inheritIO();
+        builder.environment().putAll(PORTS);
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroy();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    /** An access token for a demo user, by the password grant of the local-development CLI client. */
+    static String tokenFor(String username) {
+        Http keycloak = new Http(KEYCLOAK);
+        String form = "grant_type=password&client_id=cyberreport-cli&username=" + encode(username) + "&password=demo";
+        Http.Answer answer = keycloak.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + KEYCLOAK + "/realms/cyberreport/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("No token for " + username + ": " + answer.status() + " " + answer.body());
+        }
+        return answer.json().get("access_token").asString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
