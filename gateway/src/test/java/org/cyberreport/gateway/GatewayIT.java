@@ -132,14 +132,7 @@ class GatewayIT {
     }
 
     static Stream<Arguments> rejectedTokens() {
-        return Stream.of(
-                Arguments.of("missing", null),
-                Arguments.of("expired", TestTokens.expired("MA", "casablanca-cyber")),
-                Arguments.of("foreign issuer", TestTokens.fromIssuer("http://evil.test/realms/cyberreport")),
-                Arguments.of("wrong audience", TestTokens.forAudience("another-api")),
-                Arguments.of("alg none", TestTokens.unsigned()),
-                Arguments.of("HS256", TestTokens.hs256()),
-                Arguments.of("unknown key", TestTokens.signedByAnotherKey()));
+        return TestTokens.rejected().entrySet().stream().map(token -> Arguments.of(token.getKey(), token.getValue()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package org.cyberreport.kit.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,6 +85,23 @@ public final class TestTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Every kind of token that must be refused with 401, by name: none, garbage, expired, another
+     * issuer, another audience, unsigned ({@code alg: none}), HMAC-signed, and signed by an unknown key.
+     */
+    public static Map<String, String> rejected() {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("no token", null);
+        tokens.put("garbage", "not-a-jwt");
+        tokens.put("expired", expired("MA", "casablanca-cyber"));
+        tokens.put("another issuer", fromIssuer("http://evil.test/realms/cyberreport"));
+        tokens.put("another audience", forAudience("some-other-api"));
+        tokens.put("alg none", unsigned());
+        tokens.put("HS256", hs256());
+        tokens.put("signed by an unknown key", signedByAnotherKey());
+        return tokens;
     }
 
     private static Instant inFiveMinutes() {
