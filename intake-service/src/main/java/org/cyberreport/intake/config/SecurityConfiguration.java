@@ -1,5 +1,6 @@
 package org.cyberreport.intake.config;
 
+import static org.cyberreport.kit.security.Caller.ADMIN;
 import static org.cyberreport.kit.security.Caller.REPORTER;
 import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
 
@@ -23,6 +24,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/*/amendments",
                                 "/api/reports/*/withdrawal").hasRole(REPORTER)
                         .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/*").hasAnyRole(REPORTER, TRIAGE_OFFICER)

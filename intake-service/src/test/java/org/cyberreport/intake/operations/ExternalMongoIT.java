@@ -32,6 +32,7 @@ class ExternalMongoIT {
         String uri = external.bindAndGetConnectionString();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IntakeApplication.class).run(
                 "--server.port=0",
+                "--cyberreport.relay.enabled=false",
                 "--cyberreport.mongodb.uri=" + uri,
                 "--cyberreport.mongodb.server-selection-timeout=1s",
                 "--cyberreport.security.issuer=" + TestTokens.ISSUER,

@@ -20,7 +20,7 @@ class ReportTest {
         assertThat(report.status()).isEqualTo(ReportStatus.FILED);
         assertThat(report.version()).isEqualTo(1);
         assertThat(report.handoff().state()).isEqualTo(Handoff.State.PENDING);
-        assertThat(report.handoff().reportVersion()).isEqualTo(1);
+        assertThat(report.handoff().version()).isEqualTo(1);
     }
 
     @Test
@@ -33,7 +33,7 @@ class ReportTest {
         assertThat(report.version()).isEqualTo(2);
         assertThat(report.amendments()).hasSize(1);
         assertThat(report.amendments().getFirst().number()).isEqualTo(1);
-        assertThat(report.handoff().reportVersion()).isEqualTo(2);
+        assertThat(report.handoff().version()).isEqualTo(2);
         assertThat(report.content().narrative()).isEqualTo("More facts.");
     }
 

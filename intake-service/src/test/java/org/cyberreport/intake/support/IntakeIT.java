@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cyberreport.mongodb.embedded.storage=memory",
+        "cyberreport.relay.enabled=false",
         "cyberreport.security.issuer=" + TestTokens.ISSUER,
         "cyberreport.security.audience=" + TestTokens.AUDIENCE})
 public abstract class IntakeIT {

@@ -59,6 +59,7 @@ class RestartIT {
         return new SpringApplicationBuilder(IntakeApplication.class).run(
                 "--server.port=0",
                 "--cyberreport.mongodb.embedded.storage=file",
+                "--cyberreport.relay.enabled=false",
                 "--cyberreport.mongodb.embedded.data-dir=" + dataDir,
                 "--cyberreport.security.issuer=" + TestTokens.ISSUER,
                 "--cyberreport.security.audience=" + TestTokens.AUDIENCE,

@@ -47,7 +47,7 @@ class ReportChangesIT extends IntakeIT {
         http.post("/api/reports/" + id + "/amendments", CASABLANCA, "{\"reason\":\"typo\",\"narrative\":\"Corrected.\"}");
 
         Document stored = mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "reports");
-        assertThat(stored.get("handoff", Document.class).getLong("reportVersion")).isEqualTo(2L);
+        assertThat(stored.get("handoff", Document.class).getLong("version")).isEqualTo(2L);
         assertThat(stored.get("handoff", Document.class).getString("state")).isEqualTo("PENDING");
         assertThat(mongo.exists(Query.query(Criteria.where("resourceId").is(id).and("action").is("REPORT_AMENDED")),
                 "audit_log")).isTrue();

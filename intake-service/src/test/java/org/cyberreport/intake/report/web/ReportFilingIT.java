@@ -57,7 +57,7 @@ class ReportFilingIT extends IntakeIT {
         Document handoff = stored.get("handoff", Document.class);
 
         assertThat(handoff.getString("state")).isEqualTo("PENDING");
-        assertThat(handoff.getLong("reportVersion")).isEqualTo(1L);
+        assertThat(handoff.getLong("version")).isEqualTo(1L);
         assertThat(handoff.get("nextAttemptAt")).isNotNull();
         assertThat(handoff.get("leaseUntil")).isNull();
     }

@@ -1,0 +1,84 @@
+package org.cyberreport.intake.report.handoff;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.cyberreport.kit.audit.AuditTrail;
+import org.cyberreport.kit.outbox.OutboxRelay;
+import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.security.Caller;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * For an administrator: the hand-offs to triage that were parked after too many failed attempts,
+ * and re-driving them. Shows delivery facts only, never report content.
+ */
+@RestController
+@RequestMapping(path = "/api/reports/handoffs", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Hand-offs", description = "Deliveries of reports to triage (administrators)")
+class HandoffAdministration {
+
+    private final MongoTemplate template;
+    private final OutboxRelay relay;
+    private final AuditTrail audit;
+
+    HandoffAdministration(MongoTemplate template, OutboxRelay relay, AuditTrail audit) {
+        this.template = template;
+        this.relay = relay;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    @Operation(summary = "List hand-offs in a state (PARKED by default)")
+    List<HandoffView> list(Caller caller, @RequestParam(defaultValue = "PARKED") HandoffState state,
+                           @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        Query query = new Query(where("handoff.state").is(state.name())).with(Sort.by("handoff.nextAttemptAt")).limit(limit);
+        query.fields().include("reference", "country", "handoff");
+        return template.find(query, HandoffRow.class, "reports").stream().map(HandoffRow::view).toList();
+    }
+
+    @PostMapping("/{reportId}/redrive")
+    @Operation(summary = "Put a parked hand-off back in line, now")
+    HandoffView redrive(Caller caller, @PathVariable String reportId) {
+        if (!relay.redrive(reportId)) {
+            throw ProblemException.notFound("No parked hand-off for report " + reportId);
+        }
+        audit.record(caller, "HANDOFF_REDRIVEN", "report", reportId, Map.of("destination", "triage"));
+        HandoffRow row = template.findById(reportId, HandoffRow.class, "reports");
+        return row.view();
+    }
+
+    enum HandoffState { PENDING, DELIVERED, PARKED }
+
+    record HandoffRow(String id, String reference, String country, Handoff handoff) {
+        HandoffView view() {
+            return new HandoffView(id, reference, country, handoff.version(), handoff.state(), handoff.attempts(),
+                    handoff.queuedAt(), handoff.nextAttemptAt(), handoff.lastError(), handoff.parkedAt());
+        }
+    }
+
+    record Handoff(long version, String state, int attempts, Instant queuedAt, Instant nextAttemptAt, String lastError,
+                   Instant parkedAt) {
+    }
+
+    record HandoffView(String reportId, String reference, String country, long version, String state, int attempts,
+                       Instant queuedAt, Instant nextAttemptAt, String lastError, Instant parkedAt) {
+    }
+}

@@ -1,0 +1,51 @@
+package org.cyberreport.intake.report.handoff;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+
+import org.cyberreport.kit.client.ServiceClientProperties;
+import org.cyberreport.kit.client.ServiceTokens;
+import org.cyberreport.kit.outbox.OutboxRelay;
+import org.cyberreport.kit.outbox.OutboxSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The relay of reports to triage: the outbox in each report's document, delivered over HTTP. */
+@Configuration
+@EnableConfigurationProperties({RelayProperties.class, ServiceClientProperties.class})
+class RelayConfiguration {
+
+    @Bean
+    ServiceTokens serviceTokens(ServiceClientProperties client, RelayProperties relay, RetryRegistry retries, Clock clock) {
+        return new ServiceTokens(restClient(null, relay), client, retries.retry("keycloak"), clock);
+    }
+
+    @Bean
+    OutboxRelay triageRelay(MongoTemplate template, RelayProperties relay, ServiceTokens tokens, RetryRegistry retries,
+                            CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters) {
+        OutboxSettings settings = new OutboxSettings("triage", "reports", "handoff", relay.lease(), relay.maxAttempts(),
+                relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), relay.batchSize());
+        TriageDelivery delivery = new TriageDelivery(template.getConverter(), restClient(relay.triageUrl(), relay), tokens,
+                retries.retry("triage"), breakers.circuitBreaker("triage"));
+        return new OutboxRelay(template, settings, delivery, clock, meters).autoStartup(relay.enabled());
+    }
+
+    private static RestClient restClient(String baseUrl, RelayProperties relay) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(relay.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(relay.readTimeout());
+        // Buffered, so that requests carry a Content-Length rather than a chunked body.
+        RestClient.Builder builder = RestClient.builder().requestFactory(new BufferingClientHttpRequestFactory(requests));
+        return baseUrl == null ? builder.build() : builder.baseUrl(baseUrl).build();
+    }
+}

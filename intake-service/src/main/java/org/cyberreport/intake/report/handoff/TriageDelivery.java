@@ -1,0 +1,69 @@
+package org.cyberreport.intake.report.handoff;
+
+import org.bson.Document;
+import org.cyberreport.intake.report.Report;
+import org.cyberreport.kit.client.ServiceTokens;
+import org.cyberreport.kit.outbox.Delivery;
+import org.cyberreport.kit.outbox.RejectedDeliveryException;
+import org.cyberreport.kit.outbox.TransientStatusException;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+
+/**
+ * Posts a report's latest version to triage's internal endpoint with this service's token. Short
+ * retries (Resilience4j, exponential backoff with jitter) cover I/O errors, timeouts, 429 and
+ * 502/503/504 only; the circuit breaker stops hammering a triage that keeps failing. Whatever still
+ * fails is retried later by the relay, from the document.
+ */
+final class TriageDelivery implements Delivery {
+
+    static final String PATH = "/internal/reports";
+
+    private final MongoConverter converter;
+    private final RestClient triage;
+    private final ServiceTokens tokens;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+
+    TriageDelivery(MongoConverter converter, RestClient triage, ServiceTokens tokens, Retry retry, CircuitBreaker breaker) {
+        this.converter = converter;
+        this.triage = triage;
+        this.tokens = tokens;
+        this.retry = retry;
+        this.breaker = breaker;
+    }
+
+    @Override
+    public void deliver(Document claimed) {
+        ReportHandoffMessage message = ReportHandoffMessage.of(converter.read(Report.class, claimed));
+        // The retry wraps the breaker, so that the breaker counts every attempt.
+        Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, () -> post(message))).run();
+    }
+
+    private void post(ReportHandoffMessage message) {
+        Answer answer = triage.post().uri(PATH)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(message)
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                        response.getStatusCode().is2xxSuccessful() ? "" : new String(response.getBody().readNBytes(300))));
+        if (answer.status() >= 200 && answer.status() < 300) {
+            return;
+        }
+        if (answer.status() == 401) {
+            tokens.invalidate();
+        }
+        if (TransientStatusException.isTransient(answer.status())) {
+            throw new TransientStatusException(answer.status());
+        }
+        throw new RejectedDeliveryException(answer.status(), answer.body());
+    }
+
+    private record Answer(int status, String body) {
+    }
+}

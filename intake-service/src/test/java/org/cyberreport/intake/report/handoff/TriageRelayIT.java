@@ -1,0 +1,226 @@
+package org.cyberreport.intake.report.handoff;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.bson.Document;
+import org.cyberreport.intake.support.IntakeIT;
+import org.cyberreport.kit.client.ServiceTokens;
+import org.cyberreport.kit.outbox.OutboxRelay;
+import org.cyberreport.kit.outbox.OutboxSettings;
+import org.cyberreport.kit.testing.Http;
+import org.cyberreport.kit.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.client.RestClient;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The relay against WireMock standing in for triage and for Keycloak's token endpoint. The tests
+ * drive the relay's cycles themselves ({@code drain}), the same code the background poller runs.
+ */
+@TestPropertySource(properties = {
+        "cyberreport.relay.max-attempts=3",
+        "cyberreport.relay.first-backoff=20ms",
+        "cyberreport.relay.max-backoff=100ms",
+        "cyberreport.relay.lease=1s",
+        "cyberreport.relay.read-timeout=1s",
+        "cyberreport.service-client.client-secret=test-secret"})
+class TriageRelayIT extends IntakeIT {
+
+    static final WireMockServer TRIAGE = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    static {
+        TRIAGE.start();
+    }
+
+    private static final String REPORTER = TestTokens.reporter("MA", "casablanca-cyber");
+    private static final String ADMIN = TestTokens.user("admin", List.of("admin"), null, null);
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @Autowired
+    RetryRegistry retries;
+
+    @Autowired
+    ServiceTokens tokens;
+
+    @DynamicPropertySource
+    static void triage(DynamicPropertyRegistry registry) {
+        registry.add("cyberreport.relay.triage-url", TRIAGE::baseUrl);
+        registry.add("cyberreport.service-client.token-uri", () -> TRIAGE.baseUrl() + "/token");
+    }
+
+    @AfterAll
+    static void stopTriage() {
+        TRIAGE.stop();
+    }
+
+    @BeforeEach
+    void resetTriage() {
+        TRIAGE.resetAll();
+        TRIAGE.stubFor(post("/token").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"service-token\",\"expires_in\":300}")));
+        breakers.getAllCircuitBreakers().forEach(breaker -> breaker.reset());
+        tokens.invalidate();
+    }
+
+    @Test
+    void deliversDespite500ResetAndTimeoutExactlyOnceInEffect() {
+        TRIAGE.stubFor(post(TriageDelivery.PATH).inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("reset"));
+        TRIAGE.stubFor(post(TriageDelivery.PATH).inScenario("flaky").whenScenarioStateIs("reset")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("slow"));
+        TRIAGE.stubFor(post(TriageDelivery.PATH).inScenario("flaky").whenScenarioStateIs("slow")
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2_500)).willSetStateTo("healthy"));
+        TRIAGE.stubFor(post(TriageDelivery.PATH).inScenario("flaky").whenScenarioStateIs("healthy")
+                .willReturn(aResponse().withStatus(200)));
+        String id = fileReport();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            relay.drain();
+            return "DELIVERED".equals(handoff(id).getString("state"));
+        });
+
+        TRIAGE.verify(4, postRequestedFor(urlEqualTo(TriageDelivery.PATH)));
+        TRIAGE.verify(postRequestedFor(urlEqualTo(TriageDelivery.PATH))
+                .withHeader("Authorization", equalTo("Bearer service-token"))
+                .withRequestBody(matchingJsonPath("$.reportId", equalTo(id)))
+                .withRequestBody(matchingJsonPath("$.version", equalTo("1")))
+                .withRequestBody(matchingJsonPath("$.content.category", equalTo("ONLINE_FRAUD"))));
+        TRIAGE.verify(1, postRequestedFor(urlEqualTo("/token")));
+        assertThat(handoff(id).getInteger("attempts")).isEqualTo(1);
+        assertThat(handoff(id).get("leaseOwner")).isNull();
+    }
+
+    @Test
+    void parksAfterTheConfiguredAttemptsAndAnAdministratorRedrivesIt() {
+        TRIAGE.stubFor(post(TriageDelivery.PATH).willReturn(aResponse().withStatus(400).withBody("bad")));
+        String id = fileReport();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            relay.drain();
+            return "PARKED".equals(handoff(id).getString("state"));
+        });
+        Http.Answer parked = http.get("/api/reports/handoffs?state=PARKED", ADMIN);
+        Http.Answer notForReporters = http.get("/api/reports/handoffs", REPORTER);
+
+        assertThat(parked.status()).isEqualTo(200);
+        assertThat(parked.json().get(0).get("reportId").asString()).isEqualTo(id);
+        assertThat(parked.json().get(0).get("attempts").asInt()).isEqualTo(3);
+        assertThat(parked.json().get(0).get("lastError").asString()).contains("400");
+        assertThat(parked.body()).doesNotContain("narrative", "victims");
+        assertThat(notForReporters.status()).isEqualTo(403);
+
+        TRIAGE.stubFor(post(TriageDelivery.PATH).willReturn(aResponse().withStatus(200)));
+        Http.Answer redriven = http.post("/api/reports/handoffs/" + id + "/redrive", ADMIN, "");
+        relay.drain();
+
+        assertThat(redriven.status()).isEqualTo(200);
+        assertThat(handoff(id).getString("state")).isEqualTo("DELIVERED");
+        assertThat(http.post("/api/reports/handoffs/" + id + "/redrive", ADMIN, "").status()).isEqualTo(404);
+        assertThat(mongo.exists(Query.query(Criteria.where("resourceId").is(id).and("action").is("HANDOFF_REDRIVEN")),
+                "audit_log")).isTrue();
+    }
+
+    @Test
+    void anotherInstanceTakesOverTheClaimOfACrashedOneWhenItsLeaseEnds() {
+        TRIAGE.stubFor(post(TriageDelivery.PATH).willReturn(aResponse().withStatus(200)));
+        String id = fileReport();
+        OutboxRelay crashed = secondInstance();
+        OutboxRelay survivor = secondInstance();
+
+        assertThat(crashed.claim()).isPresent();
+        assertThat(survivor.drain()).as("the lease still holds").isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> survivor.drain() == 1);
+
+        assertThat(handoff(id).getString("state")).isEqualTo("DELIVERED");
+        TRIAGE.verify(1, postRequestedFor(urlEqualTo(TriageDelivery.PATH)));
+    }
+
+    @Test
+    void amendmentsAndWithdrawalsTravelTheSameWay() {
+        TRIAGE.stubFor(post(TriageDelivery.PATH).willReturn(aResponse().withStatus(200)));
+        String id = fileReport();
+        relay.drain();
+        http.post("/api/reports/" + id + "/amendments", REPORTER, "{\"reason\":\"typo\",\"narrative\":\"Corrected.\"}");
+        relay.drain();
+        http.post("/api/reports/" + id + "/withdrawal", REPORTER, "{\"reason\":\"duplicate\"}");
+        relay.drain();
+
+        TRIAGE.verify(postRequestedFor(urlEqualTo(TriageDelivery.PATH)).withRequestBody(matchingJsonPath("$.version", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.content.narrative", equalTo("Corrected."))));
+        TRIAGE.verify(postRequestedFor(urlEqualTo(TriageDelivery.PATH)).withRequestBody(matchingJsonPath("$.version", equalTo("3")))
+                .withRequestBody(matchingJsonPath("$.status", equalTo("WITHDRAWN"))));
+        assertThat(handoff(id).getLong("version")).isEqualTo(3L);
+        assertThat(handoff(id).getString("state")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void publishesDeliveryMetricsToAdministrators() {
+        TRIAGE.stubFor(post(TriageDelivery.PATH).willReturn(aResponse().withStatus(200)));
+        fileReport();
+        relay.drain();
+
+        Http.Answer attempts = http.get("/actuator/metrics/outbox.delivery.attempts?tag=outcome:delivered", ADMIN);
+        Http.Answer delay = http.get("/actuator/metrics/outbox.handoff.delay", ADMIN);
+        Http.Answer pending = http.get("/actuator/metrics/outbox.handoffs?tag=state:pending", ADMIN);
+
+        assertThat(attempts.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+        assertThat(delay.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+        assertThat(pending.status()).isEqualTo(200);
+        assertThat(http.get("/actuator/metrics/outbox.handoffs", REPORTER).status()).isEqualTo(403);
+    }
+
+    private OutboxRelay secondInstance() {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+        requests.setReadTimeout(Duration.ofSeconds(2));
+        TriageDelivery delivery = new TriageDelivery(mongo.getConverter(),
+                RestClient.builder().requestFactory(new BufferingClientHttpRequestFactory(requests)).baseUrl(TRIAGE.baseUrl()).build(), tokens,
+                retries.retry("triage"), breakers.circuitBreaker("triage"));
+        OutboxSettings settings = new OutboxSettings("triage-test", "reports", "handoff", Duration.ofSeconds(1), 3,
+                Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(100), 10);
+        return new OutboxRelay(mongo, settings, delivery, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    private String fileReport() {
+        Http.Answer filed = file(REPORTER, example("online-fraud"));
+        assertThat(filed.status()).isEqualTo(201);
+        return filed.json().get("id").asString();
+    }
+
+    private Document handoff(String id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "reports").get("handoff", Document.class);
+    }
+}

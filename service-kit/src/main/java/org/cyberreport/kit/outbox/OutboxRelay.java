@@ -1,0 +1,242 @@
+package org.cyberreport.kit.outbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Delivers the hand-offs of one outbox. A hand-off is claimed with one atomic {@code findAndModify}
+ * that sets a lease, so several instances can relay at once; a crashed instance's claims are taken
+ * over when their lease ends. Success marks the hand-off delivered, for the version that was sent
+ * only; a failure schedules the next attempt in the document (exponential backoff with jitter), and
+ * after the configured number of attempts parks it for an administrator to re-drive. Every state
+ * change is conditional on this instance still holding the lease, so a late instance never undoes
+ * another's work.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate template;
+    private final OutboxSettings settings;
+    private final Delivery delivery;
+    private final Clock clock;
+    private final String owner = UUID.randomUUID().toString();
+    private final Counter delivered;
+    private final Counter failed;
+    private final Counter parked;
+    private final Timer delay;
+    private final AtomicLong pendingCount = new AtomicLong();
+    private final AtomicLong parkedCount = new AtomicLong();
+    private ScheduledExecutorService poller;
+    private boolean autoStartup = true;
+
+    public OutboxRelay(MongoTemplate template, OutboxSettings settings, Delivery delivery, Clock clock,
+                       MeterRegistry meters) {
+        this.template = template;
+        this.settings = settings;
+        this.delivery = delivery;
+        this.clock = clock;
+        String name = settings.name();
+        this.delivered = Counter.builder("outbox.delivery.attempts").tag("outbox", name).tag("outcome", "delivered")
+                .description("Delivery attempts by outcome").register(meters);
+        this.failed = Counter.builder("outbox.delivery.attempts").tag("outbox", name).tag("outcome", "failed")
+                .register(meters);
+        this.parked = Counter.builder("outbox.delivery.attempts").tag("outbox", name).tag("outcome", "parked")
+                .register(meters);
+        this.delay = Timer.builder("outbox.handoff.delay").tag("outbox", name)
+                .description("From the change being stored to its delivery").publishPercentiles(0.5, 0.99)
+                .register(meters);
+        Gauge.builder("outbox.handoffs", pendingCount, AtomicLong::get).tag("outbox", name).tag("state", "pending")
+                .description("Hand-offs by state").register(meters);
+        Gauge.builder("outbox.handoffs", parkedCount, AtomicLong::get).tag("outbox", name).tag("state", "parked")
+                .register(meters);
+    }
+
+    /** Delivers due hand-offs until none is due or a batch is done; returns how many were delivered. */
+    public int drain() {
+        int count = 0;
+        for (int i = 0; i < settings.batchSize(); i++) {
+            Optional<Document> claimed = claim();
+            if (claimed.isEmpty()) {
+                break;
+            }
+            if (attempt(claimed.get())) {
+                count++;
+            }
+        }
+        refreshCounts();
+        return count;
+    }
+
+    /** Claims the most overdue hand-off that nobody holds, for the lease duration. */
+    public Optional<Document> claim() {
+        Instant now = now();
+        Query due = new Query(new Criteria().andOperator(
+                where(path("state")).is("PENDING"),
+                where(path("nextAttemptAt")).lte(Date.from(now)),
+                new Criteria().orOperator(where(path("leaseUntil")).is(null), where(path("leaseUntil")).lt(Date.from(now)))))
+                .with(Sort.by(path("nextAttemptAt")));
+        Update lease = new Update().set(path("leaseOwner"), owner).set(path("leaseUntil"), Date.from(now.plus(settings.lease())));
+        return Optional.ofNullable(template.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true),
+                Document.class, settings.collection()));
+    }
+
+    private boolean attempt(Document claimed) {
+        Document handoff = claimed.get(settings.field(), Document.class);
+        try {
+            delivery.deliver(claimed);
+        } catch (Exception failure) {
+            reschedule(claimed, handoff, failure);
+            return false;
+        }
+        Instant now = now();
+        boolean marked = update(claimed, handoff, new Update()
+                .set(path("state"), "DELIVERED").set(path("deliveredAt"), Date.from(now))
+                .unset(path("leaseOwner")).unset(path("leaseUntil")).unset(path("lastError")));
+        delivered.increment();
+        Object queuedAt = handoff.get("queuedAt");
+        if (marked && queuedAt instanceof Date queued) {
+            delay.record(Duration.between(queued.toInstant(), now));
+        }
+        return true;
+    }
+
+    private void reschedule(Document claimed, Document handoff, Exception failure) {
+        int attempts = handoff.getInteger("attempts", 0) + 1;
+        String error = describe(failure);
+        Update update = new Update().set(path("attempts"), attempts).set(path("lastError"), error)
+                .unset(path("leaseOwner")).unset(path("leaseUntil"));
+        if (attempts >= settings.maxAttempts()) {
+            update.set(path("state"), "PARKED").set(path("parkedAt"), Date.from(now()));
+            parked.increment();
+            log.warn("{} hand-off of {} parked after {} attempts: {}", settings.name(), claimed.get("_id"), attempts, error);
+        } else {
+            update.set(path("nextAttemptAt"), Date.from(now().plus(backoff(attempts))));
+            failed.increment();
+            log.info("{} hand-off of {} failed (attempt {}): {}", settings.name(), claimed.get("_id"), attempts, error);
+        }
+        update(claimed, handoff, update);
+    }
+
+    /** Exponential backoff with jitter: a random wait between half and all of first × 2^(attempts-1). */
+    Duration backoff(int attempts) {
+        long first = settings.firstBackoff().toMillis();
+        long ceiling = settings.maxBackoff().toMillis();
+        long exponential = attempts >= 31 ? ceiling : Math.min(ceiling, first << (attempts - 1));
+        long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
+        return Duration.ofMillis(Math.max(1, jittered));
+    }
+
+    private boolean update(Document claimed, Document handoff, Update update) {
+        Query mine = new Query(where("_id").is(claimed.get("_id")).and(path("version")).is(handoff.get("version"))
+                .and(path("leaseOwner")).is(owner));
+        return template.updateFirst(mine, update, settings.collection()).getModifiedCount() == 1;
+    }
+
+    /** Puts a parked hand-off back in line, now, with its attempts reset; false if none was parked. */
+    public boolean redrive(Object id) {
+        Query parkedOne = new Query(where("_id").is(id).and(path("state")).is("PARKED"));
+        Update again = new Update().set(path("state"), "PENDING").set(path("attempts"), 0)
+                .set(path("nextAttemptAt"), Date.from(now())).unset(path("parkedAt"));
+        boolean redriven = template.updateFirst(parkedOne, again, settings.collection()).getModifiedCount() == 1;
+        refreshCounts();
+        return redriven;
+    }
+
+    private void refreshCounts() {
+        pendingCount.set(template.count(new Query(where(path("state")).is("PENDING")), settings.collection()));
+        parkedCount.set(template.count(new Query(where(path("state")).is("PARKED")), settings.collection()));
+    }
+
+    private String path(String name) {
+        return settings.field() + "." + name;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String describe(Exception failure) {
+        String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return message.length() <= 500 ? message : message.substring(0, 500);
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (poller != null) {
+            return;
+        }
+        poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-" + settings.name()).daemon().factory());
+        long interval = settings.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                while (drain() == settings.batchSize()) {
+                    // a full batch: more may be due at once
+                }
+            } catch (RuntimeException failure) {
+                log.warn("{} relay cycle failed: {}", settings.name(), failure.toString());
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (poller != null) {
+            poller.shutdownNow();
+            try {
+                poller.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            poller = null;
+        }
+    }
+
+    /** Whether the relay polls by itself once the application has started (tests may drive it instead). */
+    public OutboxRelay autoStartup(boolean enabled) {
+        this.autoStartup = enabled;
+        return this;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return poller != null;
+    }
+}
