@@ -1,5 +1,8 @@
 package org.cyberreport.triage.config;
 
+import static org.cyberreport.kit.security.Caller.SERVICE;
+import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
+
 import org.cyberreport.kit.security.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +10,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Health is open; every other request needs a valid token, and nothing else is served yet. */
+/**
+ * Officers reach the queue and casework; only service clients reach the internal endpoint (which the
+ * gateway does not route). Cases are further limited to the officer's country by the case desk.
+ */
 @Configuration
 class SecurityConfiguration {
 
@@ -17,6 +23,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/internal/reports").hasRole(SERVICE)
+                        .requestMatchers("/api/triage/**").hasRole(TRIAGE_OFFICER)
                         .anyRequest().denyAll())
                 .build();
     }

@@ -1,0 +1,9 @@
+package org.cyberreport.triage.casework;
+
+public enum CaseStatus {
+    /** In the queue, nobody works it yet. */
+    NEW,
+    /** Claimed by an officer. */
+    IN_PROGRESS,
+    CLOSED
+}

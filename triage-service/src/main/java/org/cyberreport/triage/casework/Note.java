@@ -1,0 +1,6 @@
+package org.cyberreport.triage.casework;
+
+import java.time.Instant;
+
+public record Note(Instant at, String by, String text) {
+}

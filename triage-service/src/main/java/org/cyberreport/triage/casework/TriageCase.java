@@ -1,0 +1,264 @@
+package org.cyberreport.triage.casework;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.cyberreport.triage.report.ReportFacts;
+import org.cyberreport.triage.report.ReportHandoff;
+import org.cyberreport.triage.scoring.ClusterFacts;
+import org.cyberreport.triage.scoring.Level;
+import org.cyberreport.triage.scoring.Priority;
+
+/**
+ * A report as triage works it: one case per report, kept at the report's latest version, with a
+ * priority that explains itself, the cases it is linked to, and its history. Methods refuse what the
+ * case's state does not allow.
+ */
+public final class TriageCase {
+
+    private final String id;
+    private final String reference;
+    private final String country;
+    private final String unit;
+    private final String filedBy;
+    private final Instant receivedAt;
+    private long reportVersion;
+    private String reportStatus;
+    private String reportedCategory;
+    private String category;
+    private String subtype;
+    private ReportFacts facts;
+    private String contentJson;
+    private Set<String> indicatorKeys;
+    private Set<String> linkedCaseIds;
+    private String clusterId;
+    private ClusterFacts cluster;
+    private Priority priority;
+    private LevelOverride override;
+    private Level level;
+    private Instant dueAt;
+    private CaseStatus status;
+    private Officer claimedBy;
+    private Closure closure;
+    private final List<Note> notes;
+    private final List<HistoryEntry> history;
+    private long version;
+    private Instant updatedAt;
+
+    /** Rebuilds a stored case. */
+    public TriageCase(String id, String reference, String country, String unit, String filedBy, Instant receivedAt,
+                      long reportVersion, String reportStatus, String reportedCategory, String category, String subtype,
+                      ReportFacts facts, String contentJson, Set<String> indicatorKeys, Set<String> linkedCaseIds,
+                      String clusterId, ClusterFacts cluster, Priority priority, LevelOverride override, Level level,
+                      Instant dueAt, CaseStatus status, Officer claimedBy, Closure closure, List<Note> notes,
+                      List<HistoryEntry> history, long version, Instant updatedAt) {
+        this.id = id;
+        this.reference = reference;
+        this.country = country;
+        this.unit = unit;
+        this.filedBy = filedBy;
+        this.receivedAt = receivedAt;
+        this.reportVersion = reportVersion;
+        this.reportStatus = reportStatus;
+        this.reportedCategory = reportedCategory;
+        this.category = category;
+        this.subtype = subtype;
+        this.facts = facts;
+        this.contentJson = contentJson;
+        this.indicatorKeys = new TreeSet<>(indicatorKeys == null ? Set.of() : indicatorKeys);
+        this.linkedCaseIds = new TreeSet<>(linkedCaseIds == null ? Set.of() : linkedCaseIds);
+        this.clusterId = clusterId;
+        this.cluster = cluster;
+        this.priority = priority;
+        this.override = override;
+        this.level = level;
+        this.dueAt = dueAt;
+        this.status = status;
+        this.claimedBy = claimedBy;
+        this.closure = closure;
+        this.notes = new ArrayList<>(notes == null ? List.of() : notes);
+        this.history = new ArrayList<>(history == null ? List.of() : history);
+        this.version = version;
+        this.updatedAt = updatedAt;
+    }
+
+    public static TriageCase open(ReportHandoff report, String contentJson, Set<String> indicatorKeys, Instant now) {
+        ReportFacts facts = report.content();
+        TriageCase opened = new TriageCase(report.reportId(), report.reference(), report.country(), report.unit(),
+                report.filedBy(), report.receivedAt(), report.version(), report.status(), facts.category(),
+                facts.category(), facts.subtype(), facts, contentJson, indicatorKeys, Set.of(), report.reportId(), null,
+                null, null, null, null, CaseStatus.NEW, null, null, List.of(), List.of(), 0, now);
+        opened.record(now, Officer.SYSTEM, "OPENED", Map.of("reportVersion", String.valueOf(report.version())));
+        if (report.isWithdrawn()) {
+            opened.closeAsWithdrawn(now);
+        }
+        return opened;
+    }
+
+    /** Takes a newer version of the report; an older or equal one changes nothing and returns false. */
+    public boolean takeReportVersion(ReportHandoff report, String contentJson, Set<String> indicatorKeys, Instant now) {
+        if (report.version() <= reportVersion) {
+            return false;
+        }
+        boolean reclassified = !category.equals(reportedCategory);
+        reportVersion = report.version();
+        reportStatus = report.status();
+        facts = report.content();
+        this.contentJson = contentJson;
+        this.indicatorKeys = new TreeSet<>(indicatorKeys);
+        reportedCategory = facts.category();
+        if (!reclassified) {
+            category = facts.category();
+            subtype = facts.subtype();
+        }
+        record(now, Officer.SYSTEM, report.isWithdrawn() ? "REPORT_WITHDRAWN" : "REPORT_AMENDED",
+                Map.of("reportVersion", String.valueOf(report.version())));
+        if (report.isWithdrawn() && status != CaseStatus.CLOSED) {
+            closeAsWithdrawn(now);
+        }
+        return true;
+    }
+
+    private void closeAsWithdrawn(Instant now) {
+        status = CaseStatus.CLOSED;
+        claimedBy = null;
+        closure = new Closure(Outcome.WITHDRAWN_BY_UNIT, "The filing unit withdrew the report", Officer.SYSTEM.username(), now);
+        record(now, Officer.SYSTEM, "CLOSED", Map.of("outcome", Outcome.WITHDRAWN_BY_UNIT.name()));
+    }
+
+    /** Sets the computed priority; an officer's override keeps deciding the level. */
+    public void prioritise(Priority computed, Function<Level, Duration> respondWithin, Instant now) {
+        Priority previous = priority;
+        priority = computed;
+        level = override == null ? computed.level() : override.level();
+        dueAt = receivedAt.plus(respondWithin.apply(level));
+        if (previous == null || previous.score() != computed.score() || previous.level() != computed.level()) {
+            record(now, Officer.SYSTEM, "SCORED", Map.of("score", String.valueOf(computed.score()),
+                    "level", computed.level().name()));
+        }
+    }
+
+    public void link(Set<String> linked, String clusterId, ClusterFacts cluster, Instant now) {
+        Set<String> added = new TreeSet<>(linked);
+        added.removeAll(linkedCaseIds);
+        this.linkedCaseIds = new TreeSet<>(linked);
+        this.clusterId = clusterId;
+        this.cluster = cluster;
+        if (!added.isEmpty()) {
+            record(now, Officer.SYSTEM, "LINKED", Map.of("cases", String.join(",", added), "cluster", clusterId));
+        }
+    }
+
+    public void claim(Officer officer, Instant now) {
+        requireOpen("claimed");
+        if (claimedBy != null) {
+            throw new CaseConflict("Case " + reference + " is already claimed by " + claimedBy.username());
+        }
+        claimedBy = officer;
+        status = CaseStatus.IN_PROGRESS;
+        record(now, officer, "CLAIMED", Map.of());
+    }
+
+    public void release(Officer officer, Instant now) {
+        requireOpen("released");
+        if (claimedBy == null || !claimedBy.subject().equals(officer.subject())) {
+            throw new CaseConflict("Case " + reference + " is not claimed by " + officer.username());
+        }
+        claimedBy = null;
+        status = CaseStatus.NEW;
+        record(now, officer, "RELEASED", Map.of());
+    }
+
+    public void reclassify(String newCategory, String newSubtype, String reason, Officer officer, Instant now) {
+        requireOpen("reclassified");
+        record(now, officer, "RECLASSIFIED", Map.of("from", category + "/" + subtype,
+                "to", newCategory + "/" + newSubtype, "reason", reason));
+        category = newCategory;
+        subtype = newSubtype;
+    }
+
+    public void overrideLevel(Level newLevel, String reason, Officer officer, Function<Level, Duration> respondWithin,
+                              Instant now) {
+        requireOpen("re-prioritised");
+        override = new LevelOverride(newLevel, reason, officer.username(), now, priority.level(), priority.score());
+        record(now, officer, "LEVEL_OVERRIDDEN", Map.of("from", level.name(), "to", newLevel.name(),
+                "computedLevel", priority.level().name(), "computedScore", String.valueOf(priority.score()),
+                "reason", reason));
+        level = newLevel;
+        dueAt = receivedAt.plus(respondWithin.apply(newLevel));
+    }
+
+    public void addNote(String text, Officer officer, Instant now) {
+        notes.add(new Note(now, officer.username(), text));
+        record(now, officer, "NOTE_ADDED", Map.of());
+    }
+
+    public void close(Outcome outcome, String reason, Officer officer, Instant now) {
+        requireOpen("closed");
+        status = CaseStatus.CLOSED;
+        claimedBy = null;
+        closure = new Closure(outcome, reason, officer.username(), now);
+        record(now, officer, "CLOSED", Map.of("outcome", outcome.name(), "reason", reason));
+    }
+
+    public void escalated(String escalationId, String destination, String requestType, Officer officer, Instant now) {
+        requireOpen("escalated");
+        record(now, officer, "ESCALATED", Map.of("escalation", escalationId, "destination", destination,
+                "requestType", requestType));
+    }
+
+    private void requireOpen(String action) {
+        if (status == CaseStatus.CLOSED) {
+            throw new CaseConflict("Case " + reference + " is closed and cannot be " + action);
+        }
+    }
+
+    private void record(Instant now, Officer officer, String action, Map<String, String> details) {
+        history.add(new HistoryEntry(now, officer.username(), action, details));
+        updatedAt = now;
+    }
+
+    /** Called by the store after a successful write. */
+    public void stored() {
+        version++;
+    }
+
+    public boolean isWithinCountry(String callerCountry) {
+        return country.equals(callerCountry);
+    }
+
+    public String id() { return id; }
+    public String reference() { return reference; }
+    public String country() { return country; }
+    public String unit() { return unit; }
+    public String filedBy() { return filedBy; }
+    public Instant receivedAt() { return receivedAt; }
+    public long reportVersion() { return reportVersion; }
+    public String reportStatus() { return reportStatus; }
+    public String reportedCategory() { return reportedCategory; }
+    public String category() { return category; }
+    public String subtype() { return subtype; }
+    public ReportFacts facts() { return facts; }
+    public String contentJson() { return contentJson; }
+    public Set<String> indicatorKeys() { return Set.copyOf(indicatorKeys); }
+    public Set<String> linkedCaseIds() { return Set.copyOf(linkedCaseIds); }
+    public String clusterId() { return clusterId; }
+    public ClusterFacts cluster() { return cluster; }
+    public Priority priority() { return priority; }
+    public LevelOverride override() { return override; }
+    public Level level() { return level; }
+    public Instant dueAt() { return dueAt; }
+    public CaseStatus status() { return status; }
+    public Officer claimedBy() { return claimedBy; }
+    public Closure closure() { return closure; }
+    public List<Note> notes() { return List.copyOf(notes); }
+    public List<HistoryEntry> history() { return List.copyOf(history); }
+    public long version() { return version; }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,171 @@
+package org.cyberreport.triage.casework.desk;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.cyberreport.kit.audit.AuditTrail;
+import org.cyberreport.kit.problem.FieldViolation;
+import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.kit.security.Caller;
+import org.cyberreport.triage.casework.CaseConflict;
+import org.cyberreport.triage.casework.CaseStatus;
+import org.cyberreport.triage.casework.Officer;
+import org.cyberreport.triage.casework.Outcome;
+import org.cyberreport.triage.casework.TriageCase;
+import org.cyberreport.triage.casework.store.CaseStore;
+import org.cyberreport.triage.scoring.Level;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * What triage officers do with the cases of their country: read, work the queue, claim and release,
+ * reclassify, override the level with a reason, add notes, close, escalate. Cases of another country
+ * do not exist for them. Every consultation and change is audited.
+ */
+@Service
+public class CaseDesk {
+
+    private final CaseStore store;
+    private final CaseUpdates updates;
+    private final Scoring scoring;
+    private final AuditTrail audit;
+    private final MongoTemplate template;
+
+    CaseDesk(CaseStore store, CaseUpdates updates, Scoring scoring, AuditTrail audit, MongoTemplate template) {
+        this.store = store;
+        this.updates = updates;
+        this.scoring = scoring;
+        this.audit = audit;
+        this.template = template;
+    }
+
+    public TriageCase read(Caller caller, String id) {
+        TriageCase found = visible(caller, id);
+        audit.record(caller, "CASE_CONSULTED", "case", id, Map.of("reference", found.reference()));
+        return found;
+    }
+
+    public CaseStore.CaseSlice queue(Caller caller, CaseStatus status, Level level, String category, boolean claimedByMe,
+                                     int page, int size) {
+        requireCountry(caller);
+        CaseStore.CaseSlice slice = store.queue(new CaseStore.QueueFilter(caller.country(), status, level, category,
+                claimedByMe ? caller.subject() : null), page, size);
+        audit.record(caller, "QUEUE_LISTED", "case", null, Map.of("status", String.valueOf(status),
+                "level", String.valueOf(level), "category", String.valueOf(category), "page", String.valueOf(page),
+                "returned", String.valueOf(slice.items().size())));
+        return slice;
+    }
+
+    /** A cluster, for an officer who has at least one of its cases; cases abroad show only their country. */
+    public List<TriageCase> cluster(Caller caller, String clusterId) {
+        requireCountry(caller);
+        List<TriageCase> members = store.inCluster(clusterId);
+        if (members.stream().noneMatch(c -> c.isWithinCountry(caller.country()))) {
+            throw ProblemException.notFound("No cluster " + clusterId);
+        }
+        audit.record(caller, "CLUSTER_CONSULTED", "cluster", clusterId, Map.of("cases", String.valueOf(members.size())));
+        return members;
+    }
+
+    /** The linked cases of a case, as far as they exist. */
+    public List<TriageCase> linked(TriageCase triageCase) {
+        return store.findAll(triageCase.linkedCaseIds());
+    }
+
+    public TriageCase claim(Caller caller, String id) {
+        return change(caller, id, "CASE_CLAIMED", Map.of(), c -> c.claim(officer(caller), scoring.now()));
+    }
+
+    public TriageCase release(Caller caller, String id) {
+        return change(caller, id, "CASE_RELEASED", Map.of(), c -> c.release(officer(caller), scoring.now()));
+    }
+
+    public TriageCase reclassify(Caller caller, String id, String category, String subtype, String reason) {
+        return change(caller, id, "CASE_RECLASSIFIED", Map.of("category", category, "subtype", subtype, "reason", reason),
+                c -> {
+                    c.reclassify(category, subtype, reason, officer(caller), scoring.now());
+                    scoring.rescore(c);
+                });
+    }
+
+    public TriageCase overrideLevel(Caller caller, String id, Level level, String reason) {
+        return change(caller, id, "CASE_LEVEL_OVERRIDDEN", Map.of("level", level.name(), "reason", reason),
+                c -> c.overrideLevel(level, reason, officer(caller), scoring.scorer()::respondWithin, scoring.now()));
+    }
+
+    public TriageCase addNote(Caller caller, String id, String text) {
+        return change(caller, id, "CASE_NOTE_ADDED", Map.of(), c -> c.addNote(text, officer(caller), scoring.now()));
+    }
+
+    public TriageCase close(Caller caller, String id, Outcome outcome, String reason) {
+        return change(caller, id, "CASE_CLOSED", Map.of("outcome", outcome.name(), "reason", reason),
+                c -> c.close(outcome, reason, officer(caller), scoring.now()));
+    }
+
+    /**
+     * Records a durable hand-off to cooperation: its own document, with the request and a PENDING
+     * outbox entry, written before the case's history says so. Cooperation's endpoint delivers it.
+     */
+    public Escalated escalate(Caller caller, String id, String destination, String requestType, boolean urgent,
+                              String reason) {
+        TriageCase current = visible(caller, id);
+        if (current.status() == CaseStatus.CLOSED) {
+            throw new ProblemException(ProblemKind.STATE_CONFLICT, "Case " + current.reference() + " is closed");
+        }
+        if (destination.equals(current.country())) {
+            throw ProblemException.invalid(List.of(new FieldViolation(
+                    "destinationCountry", "must be another country than the case's own")));
+        }
+        String escalationId = UUID.randomUUID().toString();
+        Instant now = scoring.now();
+        Document escalation = new Document("_id", escalationId).append("caseId", id)
+                .append("caseReference", current.reference()).append("requestingCountry", current.country())
+                .append("destinationCountry", destination).append("requestType", requestType).append("urgent", urgent)
+                .append("reason", reason).append("requestedBy", caller.username()).append("requestedAt", Date.from(now))
+                .append("handoff", new Document("version", 1L).append("state", "PENDING").append("attempts", 0)
+                        .append("queuedAt", Date.from(now)).append("nextAttemptAt", Date.from(now)));
+        template.insert(escalation, "escalations");
+        change(caller, id, "CASE_ESCALATED", Map.of("escalation", escalationId, "destination", destination,
+                "requestType", requestType), c -> c.escalated(escalationId, destination, requestType, officer(caller), now));
+        return new Escalated(escalationId, id, destination, requestType, urgent, "PENDING", now);
+    }
+
+    public record Escalated(String escalationId, String caseId, String destinationCountry, String requestType,
+                            boolean urgent, String delivery, Instant requestedAt) {
+    }
+
+    private TriageCase change(Caller caller, String id, String action, Map<String, String> details,
+                              Consumer<TriageCase> change) {
+        visible(caller, id);
+        TriageCase changed;
+        try {
+            changed = updates.update(id, change).orElseThrow(() -> ProblemException.notFound("No case " + id));
+        } catch (CaseConflict conflict) {
+            throw new ProblemException(ProblemKind.STATE_CONFLICT, conflict.getMessage());
+        }
+        audit.record(caller, action, "case", id, details);
+        return changed;
+    }
+
+    private TriageCase visible(Caller caller, String id) {
+        requireCountry(caller);
+        return store.find(id).filter(c -> c.isWithinCountry(caller.country()))
+                .orElseThrow(() -> ProblemException.notFound("No case " + id));
+    }
+
+    private static void requireCountry(Caller caller) {
+        if (!caller.hasCountry()) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "The caller's token carries no country");
+        }
+    }
+
+    private static Officer officer(Caller caller) {
+        return new Officer(caller.subject(), caller.username());
+    }
+}

@@ -1,0 +1,42 @@
+package org.cyberreport.triage.casework.desk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.cyberreport.triage.casework.TriageCase;
+import org.cyberreport.triage.scoring.ClusterFacts;
+import org.cyberreport.triage.scoring.PriorityScorer;
+import org.springframework.stereotype.Component;
+
+/** Scores a case as it now stands: its report, its category, its indicators and its cluster. */
+@Component
+class Scoring {
+
+    private final PriorityScorer scorer;
+    private final Clock clock;
+
+    Scoring(PriorityScorer scorer, Clock clock) {
+        this.scorer = scorer;
+        this.clock = clock;
+    }
+
+    void rescore(TriageCase triageCase) {
+        ClusterFacts cluster = triageCase.cluster() != null ? triageCase.cluster() : alone(triageCase);
+        Instant now = now();
+        triageCase.prioritise(scorer.score(triageCase.facts(), triageCase.category(), triageCase.indicatorKeys().size(),
+                cluster, triageCase.receivedAt(), now), scorer::respondWithin, now);
+    }
+
+    ClusterFacts alone(TriageCase triageCase) {
+        return ClusterFacts.alone(scorer.loss(triageCase.facts()).amount(), triageCase.facts().victims().size());
+    }
+
+    PriorityScorer scorer() {
+        return scorer;
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,98 @@
+package org.cyberreport.triage.casework.store;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.cyberreport.triage.casework.CaseStatus;
+import org.cyberreport.triage.casework.TriageCase;
+import org.cyberreport.triage.scoring.Level;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cases, one document per report ({@code _id} is the report's id, so a report can never become two
+ * cases). Changes are compare-and-replace on the case's version.
+ */
+@Component
+public class CaseStore {
+
+    static final String COLLECTION = "cases";
+
+    private final MongoTemplate template;
+
+    CaseStore(MongoTemplate template) {
+        this.template = template;
+        template.indexOps(COLLECTION).createIndex(new Index().on("country", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).on("level", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)
+                .named("queue"));
+        template.indexOps(COLLECTION).createIndex(new Index().on("clusterId", Sort.Direction.ASC).named("cluster"));
+    }
+
+    public Optional<TriageCase> find(String id) {
+        return Optional.ofNullable(template.findById(id, TriageCase.class, COLLECTION));
+    }
+
+    public List<TriageCase> findAll(Collection<String> ids) {
+        return template.find(query(where("_id").in(ids)), TriageCase.class, COLLECTION);
+    }
+
+    /** Stores a new case; false when the report already is a case (a concurrent delivery won). */
+    public boolean insert(TriageCase opened) {
+        opened.stored();
+        try {
+            template.insert(opened, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException twin) {
+            return false;
+        }
+    }
+
+    /** Replaces the case if nobody changed it since it was read; false otherwise. */
+    public boolean replace(TriageCase changed) {
+        long expected = changed.version();
+        changed.stored();
+        return template.findAndReplace(query(where("_id").is(changed.id()).and("version").is(expected)), changed,
+                FindAndReplaceOptions.none(), TriageCase.class, COLLECTION) != null;
+    }
+
+    public CaseSlice queue(QueueFilter filter, int page, int size) {
+        Criteria criteria = where("country").is(filter.country());
+        if (filter.status() != null) {
+            criteria = criteria.and("status").is(filter.status().name());
+        }
+        if (filter.level() != null) {
+            criteria = criteria.and("level").is(filter.level().name());
+        }
+        if (filter.category() != null) {
+            criteria = criteria.and("category").is(filter.category());
+        }
+        if (filter.claimedBy() != null) {
+            criteria = criteria.and("claimedBy.subject").is(filter.claimedBy());
+        }
+        Query query = new Query(criteria);
+        long total = template.count(query, COLLECTION);
+        query.with(Sort.by(Sort.Order.asc("level"), Sort.Order.asc("dueAt"), Sort.Order.asc("_id")))
+                .skip((long) page * size).limit(size);
+        return new CaseSlice(template.find(query, TriageCase.class, COLLECTION), total);
+    }
+
+    public List<TriageCase> inCluster(String clusterId) {
+        return template.find(query(where("clusterId").is(clusterId)), TriageCase.class, COLLECTION);
+    }
+
+    public record QueueFilter(String country, CaseStatus status, Level level, String category, String claimedBy) {
+    }
+
+    public record CaseSlice(List<TriageCase> items, long total) {
+    }
+}

@@ -1,0 +1,31 @@
+package org.cyberreport.triage.config;
+
+import java.time.Clock;
+
+import org.cyberreport.triage.scoring.PriorityScorer;
+import org.cyberreport.triage.scoring.ScoringPolicy;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration
+class TriageConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The scoring weights and thresholds of {@code triage.priority}, bound to the plain policy record. */
+    @Bean
+    ScoringPolicy scoringPolicy(Environment environment) {
+        return Binder.get(environment).bind("triage.priority", ScoringPolicy.class)
+                .orElseThrow(() -> new IllegalStateException("triage.priority is not configured"));
+    }
+
+    @Bean
+    PriorityScorer priorityScorer(ScoringPolicy policy) {
+        return new PriorityScorer(policy);
+    }
+}

@@ -1,0 +1,53 @@
+package org.cyberreport.triage.report;
+
+import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.triage.casework.desk.CaseIntake;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where intake delivers report versions: service callers only (role {@code service}), never routed by
+ * the gateway. It reads as a tolerant reader: what triage does not know of a report is kept in the
+ * content for officers to read, and ignored by triage's own model.
+ */
+@RestController
+@Hidden
+class IntakeEndpoint {
+
+    private final CaseIntake intake;
+    private final JsonMapper tolerant;
+
+    IntakeEndpoint(CaseIntake intake, JsonMapper json) {
+        this.intake = intake;
+        this.tolerant = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    @PostMapping(path = "/internal/reports", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    CaseIntake.Received receive(@RequestBody String body) {
+        ReportHandoff report;
+        String content;
+        try {
+            JsonNode tree = tolerant.readTree(body);
+            report = tolerant.treeToValue(tree, ReportHandoff.class);
+            content = tolerant.writeValueAsString(tree.path("content"));
+        } catch (JacksonException unreadable) {
+            throw new ProblemException(ProblemKind.MALFORMED_REQUEST, "The report hand-off could not be read");
+        }
+        if (report.reportId() == null || report.reference() == null || report.country() == null || report.version() < 1
+                || report.content() == null || report.receivedAt() == null) {
+            throw new ProblemException(ProblemKind.VALIDATION_FAILED, "A report hand-off needs reportId, reference, "
+                    + "country, version, receivedAt and content");
+        }
+        return intake.receive(report, content);
+    }
+}

@@ -1,0 +1,6 @@
+package org.cyberreport.triage.scoring;
+
+/** Priority levels, most urgent first. */
+public enum Level {
+    P1, P2, P3, P4
+}
