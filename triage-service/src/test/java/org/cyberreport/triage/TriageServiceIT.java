@@ -2,8 +2,6 @@ package org.cyberreport.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.cyberreport.kit.testing.Http;
 import org.cyberreport.kit.testing.JwksServer;
 import org.cyberreport.kit.testing.TestTokens;
@@ -56,10 +54,12 @@ class TriageServiceIT {
     }
 
     @Test
-    void servesNothingElseYetEvenToAValidToken() {
-        Http.Answer answer = http.get("/api/triage/anything", TestTokens.user("officer", List.of("triage-officer"), "MA", null));
+    void refusesRolesWithoutBusinessHereAndKeepsTheInternalEndpointForServices() {
+        Http.Answer reporter = http.get("/api/triage/cases", TestTokens.reporter("MA", "u1"));
+        Http.Answer officerOnInternal = http.post("/internal/reports", TestTokens.triageOfficer("MA"), "{}");
 
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.header("X-Correlation-Id")).isNotBlank();
+        assertThat(reporter.status()).isEqualTo(403);
+        assertThat(officerOnInternal.status()).isEqualTo(403);
+        assertThat(reporter.header("X-Correlation-Id")).isNotBlank();
     }
 }

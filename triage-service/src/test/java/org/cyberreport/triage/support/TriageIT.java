@@ -1,0 +1,65 @@
+package org.cyberreport.triage.support;
+
+import java.util.List;
+
+import org.cyberreport.kit.testing.Http;
+import org.cyberreport.kit.testing.JwksServer;
+import org.cyberreport.kit.testing.TestTokens;
+import org.cyberreport.triage.report.ReportFacts;
+import org.cyberreport.triage.report.ReportHandoff;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Triage as it runs: real HTTP, the embedded database over TCP, tokens checked by the real decoder. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cyberreport.mongodb.embedded.storage=memory",
+        "cyberreport.security.issuer=" + TestTokens.ISSUER,
+        "cyberreport.security.audience=" + TestTokens.AUDIENCE})
+public abstract class TriageIT {
+
+    protected static final String INTAKE_SERVICE = TestTokens.user("service-account-intake-service", List.of("service"),
+            null, null);
+    protected static final String TRIAGE_MA = TestTokens.triageOfficer("MA");
+    protected static final String TRIAGE_FR = TestTokens.triageOfficer("FR");
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MongoTemplate mongo;
+
+    @Autowired
+    protected JsonMapper json;
+
+    protected Http http;
+
+    @DynamicPropertySource
+    static void keySet(DynamicPropertyRegistry registry) {
+        registry.add("cyberreport.security.jwk-set-uri", JwksServer::url);
+    }
+
+    @BeforeEach
+    void cleanDatabase() {
+        http = new Http(port);
+        for (String collection : new String[] {"cases", "indicators", "escalations", "audit_log"}) {
+            mongo.remove(new Query(), collection);
+        }
+    }
+
+    protected Http.Answer deliver(ReportHandoff report) {
+        return http.post("/internal/reports", INTAKE_SERVICE, json.writeValueAsString(report));
+    }
+
+    protected static ReportHandoff version(ReportHandoff report, long version, String status, ReportFacts content) {
+        return new ReportHandoff(report.reportId(), report.reference(), version, status, report.country(), report.unit(),
+                report.filedBy(), report.receivedAt(), report.updatedAt(), content);
+    }
+}
