@@ -1,0 +1,97 @@
+package org.cyberreport.triage.correlation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import org.cyberreport.kit.testing.TestTokens;
+import org.cyberreport.triage.Fixtures;
+import org.cyberreport.triage.report.ReportFacts;
+import org.cyberreport.triage.report.ReportHandoff;
+import org.cyberreport.triage.support.TriageIT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+class CorrelationIT extends TriageIT {
+
+    @Autowired
+    IndicatorStore indicators;
+
+    @Test
+    void reportsFromTwoCountriesThatShareAWalletAreLinked() {
+        deliver(Fixtures.aHandoff("ma-wallet", 1, "MA", cryptoTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "500")));
+        deliver(Fixtures.aHandoff("fr-wallet", 1, "FR", cryptoTo("0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED", "700")));
+
+        JsonNode moroccan = http.get("/api/triage/cases/ma-wallet", TRIAGE_MA).json();
+        JsonNode french = http.get("/api/triage/cases/fr-wallet", TRIAGE_FR).json();
+
+        JsonNode link = moroccan.get("links").get(0);
+        assertThat(link.get("reference").asString()).isEqualTo(french.get("reference").asString());
+        assertThat(link.get("country").asString()).isEqualTo("FR");
+        assertThat(link.has("caseId")).as("a case abroad is named, not opened").isFalse();
+        assertThat(french.get("links").get(0).get("country").asString()).isEqualTo("MA");
+        String clusterId = moroccan.get("cluster").get("clusterId").asString();
+        assertThat(french.get("cluster").get("clusterId").asString()).isEqualTo(clusterId);
+
+        JsonNode cluster = http.get("/api/triage/clusters/" + clusterId, TRIAGE_MA).json();
+        assertThat(cluster.get("cases").asInt()).isEqualTo(2);
+        assertThat(cluster.get("countries").get(0).asString()).isEqualTo("FR");
+        assertThat(cluster.get("countries").get(1).asString()).isEqualTo("MA");
+        assertThat(cluster.get("totalLoss").decimalValue()).isEqualByComparingTo("1104.00");
+        assertThat(cluster.get("victims").asInt()).isEqualTo(2);
+        assertThat(http.get("/api/triage/clusters/" + clusterId, TestTokens.triageOfficer("ES")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void whenReportsJoinAClusterItsCasesAreRescored() {
+        deliver(Fixtures.aHandoff("small-1", 1, "MA", fraudTo("FR7630006000011234567890189", "900")));
+        JsonNode before = http.get("/api/triage/cases/small-1", TRIAGE_MA).json();
+
+        for (int i = 2; i <= 12; i++) {
+            deliver(Fixtures.aHandoff("small-" + i, 1, i % 2 == 0 ? "MA" : "FR",
+                    fraudTo("FR76 3000 6000 0112 3456 7890 189", "900")));
+        }
+        JsonNode after = http.get("/api/triage/cases/small-1", TRIAGE_MA).json();
+
+        assertThat(before.get("priority").get("score").asInt()).isLessThan(after.get("priority").get("score").asInt());
+        assertThat(after.get("cluster").get("cases").asInt()).isEqualTo(12);
+        assertThat(after.get("cluster").get("totalLoss").decimalValue()).isEqualByComparingTo("10800.00");
+        assertThat(after.get("priority").get("breakdown").findValuesAsString("factor")).contains("LINKED_REPORTS");
+        assertThat(level(after)).isLessThan(level(before));
+        assertThat(indicators.casesWith("iban:FR7630006000011234567890189")).hasSize(12);
+    }
+
+    @Test
+    void anAmendmentThatDropsAnIndicatorDropsTheLink() {
+        ReportHandoff first = Fixtures.aHandoff("keeps", 1, "MA", fraudTo("FR7630006000011234567890189", "100"));
+        ReportHandoff second = Fixtures.aHandoff("drops", 1, "MA", fraudTo("FR7630006000011234567890189", "100"));
+        deliver(first);
+        deliver(second);
+
+        deliver(version(second, 2, "FILED", fraudTo("DE89370400440532013000", "100")));
+
+        assertThat(indicators.casesWith("iban:FR7630006000011234567890189")).containsExactly("keeps");
+        assertThat(http.get("/api/triage/cases/drops", TRIAGE_MA).json().get("links")).isEmpty();
+    }
+
+    private static ReportFacts cryptoTo(String wallet, String usdt) {
+        return new ReportFacts("CRYPTO", "MA", Fixtures.NOW.minus(Duration.ofDays(30)), Fixtures.NOW,
+                List.of(Fixtures.anAdult()), List.of(), List.of(), null, null, null, null,
+                new ReportFacts.Crypto("PIG_BUTCHERING", List.of(new ReportFacts.Transfer("ETHEREUM", "USDT",
+                        new BigDecimal(usdt), wallet, Fixtures.NOW.minus(Duration.ofDays(20))))), null);
+    }
+
+    private static ReportFacts fraudTo(String iban, String amount) {
+        return Fixtures.aFraud(List.of(Fixtures.anAdult()), List.of(new ReportFacts.Transaction("BANK_TRANSFER",
+                new ReportFacts.Amount(new BigDecimal(amount), "EUR"), Fixtures.NOW.minus(Duration.ofDays(20)),
+                new ReportFacts.Party(iban, null, null, "FR"), "COMPLETED")), null, false);
+    }
+
+    private static int level(JsonNode view) {
+        return Integer.parseInt(view.get("level").asString().substring(1));
+    }
+}
