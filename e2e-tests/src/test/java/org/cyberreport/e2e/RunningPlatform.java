@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,7 @@ final class RunningPlatform {
     static final int KEYCLOAK = 18180;
     static final int GATEWAY = 18080;
     static final int INTAKE = 18081;
+    static final int TRIAGE = 18082;
 
     private static final Map<String, String> PORTS = new LinkedHashMap<>();
 
@@ -37,6 +40,8 @@ final class RunningPlatform {
         PORTS.put("TRIAGE_PORT", "18082");
         PORTS.put("COOPERATION_PORT", "18083");
         PORTS.put("PLATFORM_SKIP_BUILD", "1");
+        // The tests file reports faster than an officer would; the limit itself is proven in GatewayIT.
+        PORTS.put("GATEWAY_RATE_LIMIT_REQUESTS", "1000");
     }
 
     private static boolean started;
@@ -73,9 +78,28 @@ final class RunningPlatform {
         }
     }
 
-    private static int platform(String command) throws IOException, InterruptedException {
+    /** Kills an application as a crash would ({@code kill -9}), by the PID the launcher recorded. */
+    static void crash(String application) throws IOException, InterruptedException {
+        String pid = Files.readString(Path.of(System.getenv("PLATFORM_RUN_DIR"), "pids", application + ".pid")).trim();
+        Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -9 " + pid + " failed");
+        }
+    }
+
+    /** Starts one application of the running platform again and waits until it is ready. */
+    static void restart(String application) throws IOException, InterruptedException {
+        int exit = platform("start", application);
+        if (exit != 0) {
+            throw new IllegalStateException("./platform start " + application + " failed with exit code " + exit);
+        }
+    }
+
+    private static int platform(String... command) throws IOException, InterruptedException {
         Path root = Path.of(System.getenv("PLATFORM_ROOT")).toRealPath();
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("platform").toString(), command)
+        List<String> line = new ArrayList<>(List.of(root.resolve("platform").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(root.toFile())
                 .inheritIO();
         builder.environment().putAll(PORTS);

@@ -111,6 +111,17 @@ class GatewayIT {
     }
 
     @Test
+    void onlyAdministratorsReachTheHandoffAdministration() {
+        SERVICES.stubFor(get(urlEqualTo("/api/reports/handoffs")).willReturn(aResponse().withStatus(200).withBody("[]")));
+        String admin = TestTokens.user("admin-" + UUID.randomUUID(), List.of("admin"), null, null);
+
+        assertThat(http.get("/api/reports/handoffs", admin).status()).isEqualTo(200);
+        assertThat(http.get("/api/reports/handoffs", REPORTER).status()).isEqualTo(403);
+        assertThat(http.get("/api/reports/handoffs", TestTokens.triageOfficer("MA")).status()).isEqualTo(403);
+        SERVICES.verify(1, getRequestedFor(urlEqualTo("/api/reports/handoffs")));
+    }
+
+    @Test
     void nothingElseOfTheServicesIsReachable() {
         SERVICES.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("leak")));
 

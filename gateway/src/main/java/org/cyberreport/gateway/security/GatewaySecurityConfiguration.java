@@ -68,6 +68,7 @@ class GatewaySecurityConfiguration {
                         .matchers(EndpointRequest.to("health", "info")).permitAll()
                         .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .pathMatchers(HttpMethod.GET, DOCUMENTATION).permitAll()
+                        .pathMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole("admin")
                         .pathMatchers("/api/reports", "/api/reports/**").hasAnyRole("reporter", "triage-officer")
                         .pathMatchers("/api/triage/**").hasAnyRole("triage-officer", "admin")
                         .pathMatchers("/api/cooperation/**").hasAnyRole("triage-officer", "liaison", "admin")
