@@ -200,15 +200,27 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-" + settings.name()).daemon().factory());
         long interval = settings.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                while (drain() == settings.batchSize()) {
-                    // a full batch: more may be due at once
-                }
-            } catch (RuntimeException failure) {
-                log.warn("{} relay cycle failed: {}", settings.name(), failure.toString());
+        poller.scheduleWithFixedDelay(this::cycle, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks for a relay cycle now rather than at the next poll, e.g. right after a change was stored.
+     * Cycles run one at a time on the relay's own thread, so a wake-up never runs beside a poll.
+     */
+    public synchronized void wakeUp() {
+        if (poller != null) {
+            poller.execute(this::cycle);
+        }
+    }
+
+    private void cycle() {
+        try {
+            while (drain() == settings.batchSize()) {
+                // a full batch: more may be due at once
             }
-        }, interval, interval, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException failure) {
+            log.warn("{} relay cycle failed: {}", settings.name(), failure.toString());
+        }
     }
 
     @Override

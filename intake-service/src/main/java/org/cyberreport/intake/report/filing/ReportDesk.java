@@ -32,6 +32,7 @@ import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -55,15 +56,17 @@ public class ReportDesk {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ReportDesk(ReportStore store, ReferenceNumbers references, ContentValidation validation, AuditTrail audit,
-               JsonMapper json, Clock clock) {
+               JsonMapper json, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.references = references;
         this.validation = validation;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     public Filed file(Caller caller, String idempotencyKey, ReportContent content) {
@@ -91,6 +94,7 @@ public class ReportDesk {
         audit.record(caller, "REPORT_FILED", "report", report.id(), Map.of("reference", reference,
                 "category", content.category().name()));
         log.info("Report {} filed by unit {} ({})", reference, caller.unit(), content.category());
+        events.publishEvent(new ReportChanged(report.id(), report.version()));
         return new Filed(report, false);
     }
 
@@ -165,6 +169,7 @@ public class ReportDesk {
                 throw new ProblemException(ProblemKind.STATE_CONFLICT, refused.getMessage());
             }
             if (store.replace(report, version)) {
+                events.publishEvent(new ReportChanged(report.id(), report.version()));
                 return report;
             }
             if (attempt == MAX_CONCURRENT_RETRIES || expectedVersion != null) {
