@@ -14,6 +14,7 @@ import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.security.Caller;
 import org.cyberreport.triage.casework.CaseConflict;
+import org.cyberreport.triage.casework.CaseSlice;
 import org.cyberreport.triage.casework.CaseStatus;
 import org.cyberreport.triage.casework.Officer;
 import org.cyberreport.triage.casework.Outcome;
@@ -51,10 +52,10 @@ public class CaseDesk {
         return found;
     }
 
-    public CaseStore.CaseSlice queue(Caller caller, CaseStatus status, Level level, String category, boolean claimedByMe,
+    public CaseSlice queue(Caller caller, CaseStatus status, Level level, String category, boolean claimedByMe,
                                      int page, int size) {
         requireCountry(caller);
-        CaseStore.CaseSlice slice = store.queue(new CaseStore.QueueFilter(caller.country(), status, level, category,
+        CaseSlice slice = store.queue(new CaseStore.QueueFilter(caller.country(), status, level, category,
                 claimedByMe ? caller.subject() : null), page, size);
         audit.record(caller, "QUEUE_LISTED", "case", null, Map.of("status", String.valueOf(status),
                 "level", String.valueOf(level), "category", String.valueOf(category), "page", String.valueOf(page),

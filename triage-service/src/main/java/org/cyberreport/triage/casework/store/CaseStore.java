@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.cyberreport.triage.casework.CaseSlice;
 import org.cyberreport.triage.casework.CaseStatus;
 import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.scoring.Level;
@@ -91,8 +92,5 @@ public class CaseStore {
     }
 
     public record QueueFilter(String country, CaseStatus status, Level level, String category, String claimedBy) {
-    }
-
-    public record CaseSlice(List<TriageCase> items, long total) {
     }
 }
