@@ -55,9 +55,9 @@ public final class Fixtures {
     }
 
     public static ReportFacts.Transaction aPayment(String method, String amount, Instant when, boolean beneficiaryKnown) {
-        ReportFacts.Party to = beneficiaryKnown ? new ReportFacts.Party("FR7630006000011234567890189", null, null, "FR")
-                : new ReportFacts.Party(null, null, null, "FR");
-        return new ReportFacts.Transaction(method, new ReportFacts.Amount(new BigDecimal(amount), "EUR"), when, to, "COMPLETED");
+        ReportFacts.Party to = beneficiaryKnown ? new ReportFacts.Party("FR7630006000011234567890189", null, null, null, null, null, "FR")
+                : new ReportFacts.Party(null, null, null, null, null, null, "FR");
+        return new ReportFacts.Transaction(method, new ReportFacts.Amount(new BigDecimal(amount), "EUR"), when, null, to, null, "COMPLETED");
     }
 
     public static ReportFacts aPlainFraud() {

@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The service boots with its own database, reports its health, and checks every token itself. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cyberreport.mongodb.embedded.storage=memory",
+        "cyberreport.relay.enabled=false",
         "cyberreport.security.issuer=" + TestTokens.ISSUER,
         "cyberreport.security.audience=" + TestTokens.AUDIENCE})
 class TriageServiceIT {

@@ -1,14 +1,24 @@
 package org.cyberreport.cooperation.config;
 
+import static org.cyberreport.kit.security.Caller.ADMIN;
+import static org.cyberreport.kit.security.Caller.LIAISON;
+import static org.cyberreport.kit.security.Caller.SERVICE;
+import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
+
 import org.cyberreport.kit.security.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Health is open; every other request needs a valid token, and nothing else is served yet. */
+/**
+ * Roles per operation; the request desk then limits records to the caller's country. Partner callbacks
+ * carry no token: their signature is checked instead.
+ */
 @Configuration
+@EnableScheduling
 class SecurityConfiguration {
 
     @Bean
@@ -17,6 +27,19 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/internal/escalations").hasRole(SERVICE)
+                        .requestMatchers(HttpMethod.PUT, "/api/cooperation/directory/*").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/directory", "/api/cooperation/directory/*",
+                                "/api/cooperation/signing-key").hasAnyRole(ADMIN, TRIAGE_OFFICER, LIAISON)
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/scorecard").hasAnyRole(ADMIN, TRIAGE_OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/inbox").hasRole(LIAISON)
+                        .requestMatchers(HttpMethod.POST, "/api/cooperation/requests/*/acknowledgement",
+                                "/api/cooperation/requests/*/answer", "/api/cooperation/requests/*/refusal").hasRole(LIAISON)
+                        .requestMatchers(HttpMethod.POST, "/api/cooperation/requests", "/api/cooperation/requests/*/submission",
+                                "/api/cooperation/requests/*/withdrawal").hasRole(TRIAGE_OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/requests").hasRole(TRIAGE_OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/requests/*").hasAnyRole(TRIAGE_OFFICER, LIAISON)
                         .anyRequest().denyAll())
                 .build();
     }

@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,8 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Timer delay;
     private final AtomicLong pendingCount = new AtomicLong();
     private final AtomicLong parkedCount = new AtomicLong();
+    private final Semaphore inFlight;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private ScheduledExecutorService poller;
     private boolean autoStartup = true;
 
@@ -64,6 +68,7 @@ public final class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
         this.delivery = delivery;
         this.clock = clock;
+        this.inFlight = new Semaphore(Math.max(1, settings.concurrency()));
         String name = settings.name();
         this.delivered = Counter.builder("outbox.delivery.attempts").tag("outbox", name).tag("outcome", "delivered")
                 .description("Delivery attempts by outcome").register(meters);
@@ -80,15 +85,37 @@ public final class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Delivers due hand-offs until none is due or a batch is done; returns how many were delivered. */
+    /**
+     * Delivers due hand-offs until none is due or a batch is done. One after the other, it returns how
+     * many were delivered; with a concurrency above 1 it hands each claim to its own virtual thread,
+     * up to that many in flight (a destination that hangs holds only its own claims), and returns how
+     * many it started.
+     */
     public int drain() {
         int count = 0;
         for (int i = 0; i < settings.batchSize(); i++) {
-            Optional<Document> claimed = claim();
-            if (claimed.isEmpty()) {
+            if (settings.concurrency() > 1 && !inFlight.tryAcquire()) {
                 break;
             }
-            if (attempt(claimed.get())) {
+            Optional<Document> claimed = claim();
+            if (claimed.isEmpty()) {
+                if (settings.concurrency() > 1) {
+                    inFlight.release();
+                }
+                break;
+            }
+            if (settings.concurrency() > 1) {
+                workers.execute(() -> {
+                    try {
+                        attempt(claimed.get());
+                    } catch (RuntimeException failure) {
+                        log.warn("{} delivery failed unexpectedly: {}", settings.name(), failure.toString());
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+                count++;
+            } else if (attempt(claimed.get())) {
                 count++;
             }
         }

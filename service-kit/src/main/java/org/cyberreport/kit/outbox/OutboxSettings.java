@@ -11,7 +11,14 @@ import java.time.Duration;
  * @param maxAttempts  failed attempts after which the hand-off is parked for an administrator
  * @param firstBackoff wait after the first failure; doubled per failure, with jitter, up to maxBackoff
  * @param pollInterval how often due hand-offs are looked for
+ * @param concurrency  deliveries in flight at once; 1 delivers one after the other on the relay's thread
  */
 public record OutboxSettings(String name, String collection, String field, Duration lease, int maxAttempts,
-                             Duration firstBackoff, Duration maxBackoff, Duration pollInterval, int batchSize) {
+                             Duration firstBackoff, Duration maxBackoff, Duration pollInterval, int batchSize,
+                             int concurrency) {
+
+    public OutboxSettings(String name, String collection, String field, Duration lease, int maxAttempts,
+                          Duration firstBackoff, Duration maxBackoff, Duration pollInterval, int batchSize) {
+        this(name, collection, field, lease, maxAttempts, firstBackoff, maxBackoff, pollInterval, batchSize, 1);
+    }
 }

@@ -44,10 +44,12 @@ public record ReportFacts(String category, String jurisdictionCountry, Instant i
     public record Subject(String type, String value, String chain, String platform) {
     }
 
-    public record Transaction(String method, Amount amount, Instant executedAt, Party to, String status) {
+    public record Transaction(String method, Amount amount, Instant executedAt, Party from, Party to, String uetr,
+                              String status) {
     }
 
-    public record Party(String iban, String accountNumber, Wallet wallet, String country) {
+    public record Party(String iban, String bic, String accountNumber, Wallet wallet, String holderName,
+                        String institution, String country) {
         public boolean identifiesBeneficiary() {
             return iban != null || accountNumber != null || wallet != null;
         }

@@ -86,9 +86,7 @@ class CorrelationIT extends TriageIT {
     }
 
     private static ReportFacts fraudTo(String iban, String amount) {
-        return Fixtures.aFraud(List.of(Fixtures.anAdult()), List.of(new ReportFacts.Transaction("BANK_TRANSFER",
-                new ReportFacts.Amount(new BigDecimal(amount), "EUR"), Fixtures.NOW.minus(Duration.ofDays(20)),
-                new ReportFacts.Party(iban, null, null, "FR"), "COMPLETED")), null, false);
+        return Fixtures.aFraud(List.of(Fixtures.anAdult()), List.of(new ReportFacts.Transaction("BANK_TRANSFER", new ReportFacts.Amount(new BigDecimal(amount), "EUR"), Fixtures.NOW.minus(Duration.ofDays(20)), null, new ReportFacts.Party(iban, null, null, null, null, null, "FR"), null, "COMPLETED")), null, false);
     }
 
     private static int level(JsonNode view) {

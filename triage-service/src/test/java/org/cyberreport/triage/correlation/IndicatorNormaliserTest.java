@@ -73,8 +73,7 @@ class IndicatorNormaliserTest {
                 List.of(new ReportFacts.Subject("EMAIL", "A@B.example", null, null),
                         new ReportFacts.Subject("NAME", "John Doe", null, null),
                         new ReportFacts.Subject("URL", "https://www.scam.example/x", null, null)),
-                List.of(new ReportFacts.Transaction("BANK_TRANSFER", null, Fixtures.NOW,
-                        new ReportFacts.Party("FR76 3000 6000 0112 3456 7890 189", null, null, "FR"), "COMPLETED")),
+                List.of(new ReportFacts.Transaction("BANK_TRANSFER", null, Fixtures.NOW, null, new ReportFacts.Party("FR76 3000 6000 0112 3456 7890 189", null, null, null, null, null, "FR"), null, "COMPLETED")),
                 null, null, null, null,
                 new ReportFacts.Crypto("RUG_PULL", List.of(new ReportFacts.Transfer("ETHEREUM", "ETH", null,
                         "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", Fixtures.NOW))), null);

@@ -36,8 +36,7 @@ class PriorityScorerTest {
     @Test
     void sumsPaymentsAndCryptoWhenNoTotalIsGivenAndSaysWhatItCouldNotConvert() {
         ReportFacts mixed = new ReportFacts("CRYPTO", "MA", NOW.minus(Duration.ofDays(30)), NOW, List.of(anAdult()),
-                List.of(), List.of(new ReportFacts.Transaction("CARD", new ReportFacts.Amount(new BigDecimal("100"), "XYZ"),
-                NOW.minus(Duration.ofDays(20)), null, "COMPLETED")), null, null, null, null,
+                List.of(), List.of(new ReportFacts.Transaction("CARD", new ReportFacts.Amount(new BigDecimal("100"), "XYZ"), NOW.minus(Duration.ofDays(20)), null, null, null, "COMPLETED")), null, null, null, null,
                 new ReportFacts.Crypto("PIG_BUTCHERING", List.of(new ReportFacts.Transfer("BITCOIN", "BTC",
                         new BigDecimal("0.1"), "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", NOW.minus(Duration.ofDays(20))))),
                 null);

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Triage as it runs: real HTTP, the embedded database over TCP, tokens checked by the real decoder. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cyberreport.mongodb.embedded.storage=memory",
+        "cyberreport.relay.enabled=false",
         "cyberreport.security.issuer=" + TestTokens.ISSUER,
         "cyberreport.security.audience=" + TestTokens.AUDIENCE})
 public abstract class TriageIT {

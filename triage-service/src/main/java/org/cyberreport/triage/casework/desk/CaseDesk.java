@@ -12,6 +12,7 @@ import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.security.Caller;
 import org.cyberreport.triage.casework.CaseConflict;
 import org.cyberreport.triage.casework.CaseSlice;
@@ -20,9 +21,15 @@ import org.cyberreport.triage.casework.Officer;
 import org.cyberreport.triage.casework.Outcome;
 import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.casework.store.CaseStore;
+import org.cyberreport.triage.escalation.EscalationContent;
+import org.cyberreport.triage.escalation.EscalationMessage;
+import org.cyberreport.triage.report.ReportFacts;
 import org.cyberreport.triage.scoring.Level;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What triage officers do with the cases of their country: read, work the queue, claim and release,
@@ -37,13 +44,18 @@ public class CaseDesk {
     private final Scoring scoring;
     private final AuditTrail audit;
     private final MongoTemplate template;
+    private final OutboxRelay escalations;
+    private final JsonMapper json;
 
-    CaseDesk(CaseStore store, CaseUpdates updates, Scoring scoring, AuditTrail audit, MongoTemplate template) {
+    CaseDesk(CaseStore store, CaseUpdates updates, Scoring scoring, AuditTrail audit, MongoTemplate template,
+             OutboxRelay escalations, JsonMapper json) {
         this.store = store;
         this.updates = updates;
         this.scoring = scoring;
         this.audit = audit;
         this.template = template;
+        this.escalations = escalations;
+        this.json = json;
     }
 
     public TriageCase read(Caller caller, String id) {
@@ -125,20 +137,36 @@ public class CaseDesk {
         }
         String escalationId = UUID.randomUUID().toString();
         Instant now = scoring.now();
-        Document escalation = new Document("_id", escalationId).append("caseId", id)
-                .append("caseReference", current.reference()).append("requestingCountry", current.country())
-                .append("destinationCountry", destination).append("requestType", requestType).append("urgent", urgent)
-                .append("reason", reason).append("requestedBy", caller.username()).append("requestedAt", Date.from(now))
+        ReportFacts.Handling marks = current.facts().handling();
+        EscalationMessage message = new EscalationMessage(escalationId, id, current.reference(), current.country(),
+                destination, requestType, urgent, reason, caller.username(),
+                marks == null ? null : new EscalationMessage.Handling(marks.tlp(), marks.codes(), null),
+                EscalationContent.of(requestType, current.country(), current.reference(), current.category(),
+                        current.subtype(), narrative(current), current.facts(), List.copyOf(current.indicatorKeys()), reason));
+        Document escalation = new Document();
+        template.getConverter().write(message, escalation);
+        escalation.append("_id", escalationId).append("escalationId", escalationId).remove("_class");
+        escalation.append("requestedAt", Date.from(now))
                 .append("handoff", new Document("version", 1L).append("state", "PENDING").append("attempts", 0)
                         .append("queuedAt", Date.from(now)).append("nextAttemptAt", Date.from(now)));
         template.insert(escalation, "escalations");
         change(caller, id, "CASE_ESCALATED", Map.of("escalation", escalationId, "destination", destination,
                 "requestType", requestType), c -> c.escalated(escalationId, destination, requestType, officer(caller), now));
+        escalations.wakeUp();
         return new Escalated(escalationId, id, destination, requestType, urgent, "PENDING", now);
     }
 
     public record Escalated(String escalationId, String caseId, String destinationCountry, String requestType,
                             boolean urgent, String delivery, Instant requestedAt) {
+    }
+
+    private String narrative(TriageCase triageCase) {
+        try {
+            JsonNode narrative = json.readTree(triageCase.contentJson()).path("narrative");
+            return narrative.isString() ? narrative.asString() : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private TriageCase change(Caller caller, String id, String action, Map<String, String> details,

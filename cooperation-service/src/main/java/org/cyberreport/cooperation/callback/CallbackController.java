@@ -1,0 +1,122 @@
+package org.cyberreport.cooperation.callback;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.cyberreport.cooperation.config.CooperationProperties;
+import org.cyberreport.cooperation.directory.DirectoryEntry;
+import org.cyberreport.cooperation.directory.DirectoryStore;
+import org.cyberreport.cooperation.forwarding.MessageSignatures;
+import org.cyberreport.cooperation.forwarding.MessageSignatures.SignatureRejected;
+import org.cyberreport.cooperation.forwarding.SigningKeys;
+import org.cyberreport.cooperation.request.Answer;
+import org.cyberreport.cooperation.request.CooperationRequest;
+import org.cyberreport.cooperation.request.desk.RequestDesk;
+import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.problem.ProblemKind;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where a partner country's own system answers: no bearer token, but a signature (RFC 9421) by the key
+ * the directory holds for that country, over method, path, body digest and content type, made within
+ * the freshness window, with a nonce never seen before. It may act only on requests addressed to it.
+ */
+@RestController
+@Tag(name = "Partner callbacks", description = "Signed answers from partner countries' systems")
+class CallbackController {
+
+    static final List<String> REQUIRED = List.of("@method", "@path", "content-digest", "content-type");
+    static final String NONCES = "callback_nonces";
+
+    private final DirectoryStore directory;
+    private final RequestDesk desk;
+    private final MongoTemplate template;
+    private final JsonMapper json;
+    private final CooperationProperties properties;
+    private final Clock clock;
+
+    CallbackController(DirectoryStore directory, RequestDesk desk, MongoTemplate template, JsonMapper json,
+                       CooperationProperties properties, Clock clock) {
+        this.directory = directory;
+        this.desk = desk;
+        this.template = template;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/api/cooperation/callbacks/{country}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A partner's signed acknowledgement, answer or refusal")
+    Map<String, String> callback(@PathVariable String country, @RequestBody byte[] body, HttpServletRequest http,
+                                 @RequestHeader(name = "Signature-Input", required = false) String signatureInput,
+                                 @RequestHeader(name = "Signature", required = false) String signature,
+                                 @RequestHeader(name = "Content-Digest", required = false) String contentDigest) {
+        DirectoryEntry partner = directory.find(country).filter(entry -> entry.partnerPublicKey() != null)
+                .orElseThrow(() -> ProblemException.notFound("No partner key for " + country));
+        Instant now = clock.instant();
+        MessageSignatures.Verified verified;
+        try {
+            verified = MessageSignatures.verify(REQUIRED, MessageSignatures.values("POST",
+                            URI.create(http.getRequestURI()), http.getContentType(), body),
+                    signatureInput, signature, contentDigest,
+                    keyId -> keyId.equals(partner.partnerKeyId()) ? SigningKeys.publicKey(partner.partnerPublicKey()) : null,
+                    now, properties.callbackWindow());
+        } catch (SignatureRejected rejected) {
+            throw new ProblemException(ProblemKind.UNAUTHENTICATED, "Signature refused: " + rejected.getMessage());
+        }
+        rememberNonce(country, verified, now);
+        Callback callback;
+        try {
+            callback = json.readValue(body, Callback.class);
+        } catch (JacksonException unreadable) {
+            throw new ProblemException(ProblemKind.MALFORMED_REQUEST, "The callback could not be read");
+        }
+        CooperationRequest changed = switch (callback.action()) {
+            case ACKNOWLEDGE -> desk.applyCallback(country, callback.requestId(),
+                    r -> r.acknowledge("liaison system " + country, now), "REQUEST_ACKNOWLEDGED");
+            case ANSWER -> desk.applyCallback(country, callback.requestId(),
+                    r -> r.answer(callback.text(), callback.evidence(), "liaison system " + country, now), "REQUEST_ANSWERED");
+            case REFUSE -> desk.applyCallback(country, callback.requestId(),
+                    r -> r.refuse(callback.reason(), "liaison system " + country, now), "REQUEST_REFUSED");
+        };
+        return Map.of("requestId", changed.id(), "status", changed.status().name());
+    }
+
+    /** A nonce is accepted once; nonces older than twice the window are forgotten. */
+    private void rememberNonce(String country, MessageSignatures.Verified verified, Instant now) {
+        try {
+            template.insert(new Document("_id", country + ":" + verified.keyId() + ":" + verified.nonce())
+                    .append("at", Date.from(now)), NONCES);
+        } catch (DuplicateKeyException replay) {
+            throw new ProblemException(ProblemKind.UNAUTHENTICATED, "Signature refused: the nonce was already used");
+        }
+        template.remove(new Query(Criteria.where("at").lt(Date.from(now.minus(properties.callbackWindow().multipliedBy(2))))),
+                NONCES);
+    }
+
+    enum Action { ACKNOWLEDGE, ANSWER, REFUSE }
+
+    record Callback(String requestId, Action action, String text, String reason, List<Answer.Evidence> evidence) {
+    }
+}

@@ -1,0 +1,237 @@
+package org.cyberreport.cooperation.request;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cross-border request: what one country asks another, on which legal basis, by when, under which
+ * handling marks, and where it stands. Transitions refuse what the lifecycle does not allow.
+ */
+public final class CooperationRequest {
+
+    /** A preservation lasts at least 60 days; the request asks for 90. */
+    public static final Duration PRESERVATION_PERIOD = Duration.ofDays(90);
+    /** A preservation is flagged this long before it lapses. */
+    public static final Duration LAPSE_WARNING = Duration.ofDays(14);
+
+    private final String id;
+    private final String origin;
+    private final String caseId;
+    private final String caseReference;
+    private final String requestingCountry;
+    private final String destinationCountry;
+    private final RequestType type;
+    private final LegalBasis legalBasis;
+    private final boolean urgent;
+    private final String urgencyReason;
+    private final HandlingMarks handling;
+    private RequestContent content;
+    private List<String> missing;
+    private RequestStatus status;
+    private final String createdBy;
+    private final Instant createdAt;
+    private Instant sentAt;
+    private Instant dueAt;
+    private Instant preservationExpiresAt;
+    private Instant acknowledgedAt;
+    private Answer answer;
+    private String refusalReason;
+    private Instant closedAt;
+    private Forwarding forwarding;
+    private final List<Event> history;
+    private long version;
+
+    public CooperationRequest(String id, String origin, String caseId, String caseReference, String requestingCountry,
+                              String destinationCountry, RequestType type, LegalBasis legalBasis, boolean urgent,
+                              String urgencyReason, HandlingMarks handling, RequestContent content, List<String> missing,
+                              RequestStatus status, String createdBy, Instant createdAt, Instant sentAt, Instant dueAt,
+                              Instant preservationExpiresAt, Instant acknowledgedAt, Answer answer, String refusalReason,
+                              Instant closedAt, Forwarding forwarding, List<Event> history, long version) {
+        this.id = id;
+        this.origin = origin;
+        this.caseId = caseId;
+        this.caseReference = caseReference;
+        this.requestingCountry = requestingCountry;
+        this.destinationCountry = destinationCountry;
+        this.type = type;
+        this.legalBasis = legalBasis;
+        this.urgent = urgent || type.alwaysUrgent();
+        this.urgencyReason = urgencyReason;
+        this.handling = handling;
+        this.content = content;
+        this.missing = missing == null ? List.of() : List.copyOf(missing);
+        this.status = status;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.sentAt = sentAt;
+        this.dueAt = dueAt;
+        this.preservationExpiresAt = preservationExpiresAt;
+        this.acknowledgedAt = acknowledgedAt;
+        this.answer = answer;
+        this.refusalReason = refusalReason;
+        this.closedAt = closedAt;
+        this.forwarding = forwarding;
+        this.history = new ArrayList<>(history == null ? List.of() : history);
+        this.version = version;
+    }
+
+    /** A new request, a draft until {@link #send} finds it complete and allowed. */
+    public static CooperationRequest draft(String id, String origin, String caseId, String caseReference,
+                                           String requestingCountry, String destinationCountry, RequestType type,
+                                           LegalBasis legalBasis, boolean urgent, String urgencyReason,
+                                           HandlingMarks handling, RequestContent content, String by, Instant now) {
+        if (requestingCountry.equals(destinationCountry)) {
+            throw new IllegalArgumentException("A cross-border request goes to another country");
+        }
+        CooperationRequest request = new CooperationRequest(id, origin, caseId, caseReference, requestingCountry,
+                destinationCountry, type, legalBasis == null ? type.defaultBasis() : legalBasis, urgent, urgencyReason,
+                handling, content, List.of(), RequestStatus.DRAFT, by, now, null, null, null, null, null, null, null,
+                null, List.of(), 0);
+        request.missing = Completeness.missing(type, content, request.urgent, urgencyReason);
+        request.record(now, by, "DRAFTED", origin);
+        return request;
+    }
+
+    /** What stops the request from being sent: missing items, and handling marks without permission. */
+    public List<String> obstacles() {
+        List<String> obstacles = new ArrayList<>(missing);
+        if (handling != null && !handling.permitsPassingOn()) {
+            obstacles.add("handling.permission (the data is marked " + handling.tlp() + " " + handling.codes()
+                    + " and may not be passed on without its owner's permission)");
+        }
+        return obstacles;
+    }
+
+    public void complete(RequestContent completed, Instant now, String by) {
+        require(status == RequestStatus.DRAFT, "completed");
+        content = completed;
+        missing = Completeness.missing(type, completed, urgent, urgencyReason);
+        record(now, by, "COMPLETED", String.join(",", missing));
+    }
+
+    /** Sends a complete draft: due time by type and urgency; pushed to the destination's endpoint if it has one. */
+    public void send(boolean push, Instant now, String by) {
+        require(status == RequestStatus.DRAFT, "sent");
+        List<String> obstacles = obstacles();
+        if (!obstacles.isEmpty()) {
+            throw new IncompleteRequest(obstacles);
+        }
+        status = RequestStatus.SENT;
+        sentAt = now;
+        dueAt = now.plus(type.answerTime(urgent));
+        if (type == RequestType.PRESERVATION) {
+            preservationExpiresAt = now.plus(PRESERVATION_PERIOD);
+        }
+        forwarding = push ? Forwarding.pending(now) : null;
+        record(now, by, "SENT", push ? "to the destination's endpoint and inbox" : "to the destination's inbox");
+    }
+
+    public void acknowledge(String by, Instant now) {
+        require(status == RequestStatus.SENT, "acknowledged");
+        status = RequestStatus.ACKNOWLEDGED;
+        acknowledgedAt = now;
+        record(now, by, "ACKNOWLEDGED", null);
+    }
+
+    public void answer(String text, List<Answer.Evidence> evidence, String by, Instant now) {
+        require(status == RequestStatus.SENT || status == RequestStatus.ACKNOWLEDGED, "answered");
+        if (acknowledgedAt == null) {
+            acknowledgedAt = now;
+        }
+        status = RequestStatus.ANSWERED;
+        answer = new Answer(text, evidence, by, now);
+        closedAt = now;
+        record(now, by, "ANSWERED", null);
+    }
+
+    public void refuse(String reason, String by, Instant now) {
+        require(status == RequestStatus.SENT || status == RequestStatus.ACKNOWLEDGED, "refused");
+        status = RequestStatus.REFUSED;
+        refusalReason = reason;
+        closedAt = now;
+        record(now, by, "REFUSED", reason);
+    }
+
+    public void withdraw(String reason, String by, Instant now) {
+        require(!status.isFinal(), "withdrawn");
+        status = RequestStatus.WITHDRAWN;
+        closedAt = now;
+        record(now, by, "WITHDRAWN", reason);
+    }
+
+    /** A preservation whose period has passed without an answer lapses. */
+    public boolean expireIfLapsed(Instant now) {
+        if (preservationExpiresAt != null && !status.isFinal() && status != RequestStatus.DRAFT
+                && now.isAfter(preservationExpiresAt)) {
+            status = RequestStatus.EXPIRED;
+            closedAt = now;
+            record(now, "system", "EXPIRED", "the preservation period ended");
+            return true;
+        }
+        return false;
+    }
+
+    public boolean isOverdue(Instant now) {
+        return dueAt != null && (status == RequestStatus.SENT || status == RequestStatus.ACKNOWLEDGED) && now.isAfter(dueAt);
+    }
+
+    public boolean isPreservationLapsing(Instant now) {
+        return preservationExpiresAt != null && !status.isFinal() && now.isAfter(preservationExpiresAt.minus(LAPSE_WARNING));
+    }
+
+    /** What the destination receives: the minimum its type needs, with the handling marks. */
+    public RequestContent contentForDestination() {
+        return content.minimisedFor(type);
+    }
+
+    private void require(boolean allowed, String action) {
+        if (!allowed) {
+            throw new RequestConflict("Request " + id + " is " + status + " and cannot be " + action);
+        }
+    }
+
+    private void record(Instant now, String by, String what, String detail) {
+        history.add(new Event(now, by, what, detail));
+    }
+
+    public void stored() {
+        version++;
+    }
+
+    public boolean isAddressedTo(String country) {
+        return destinationCountry.equals(country);
+    }
+
+    public boolean isRequestedBy(String country) {
+        return requestingCountry.equals(country);
+    }
+
+    public String id() { return id; }
+    public String origin() { return origin; }
+    public String caseId() { return caseId; }
+    public String caseReference() { return caseReference; }
+    public String requestingCountry() { return requestingCountry; }
+    public String destinationCountry() { return destinationCountry; }
+    public RequestType type() { return type; }
+    public LegalBasis legalBasis() { return legalBasis; }
+    public boolean urgent() { return urgent; }
+    public String urgencyReason() { return urgencyReason; }
+    public HandlingMarks handling() { return handling; }
+    public RequestContent content() { return content; }
+    public List<String> missing() { return missing; }
+    public RequestStatus status() { return status; }
+    public String createdBy() { return createdBy; }
+    public Instant createdAt() { return createdAt; }
+    public Instant sentAt() { return sentAt; }
+    public Instant dueAt() { return dueAt; }
+    public Instant preservationExpiresAt() { return preservationExpiresAt; }
+    public Instant acknowledgedAt() { return acknowledgedAt; }
+    public Answer answer() { return answer; }
+    public String refusalReason() { return refusalReason; }
+    public Instant closedAt() { return closedAt; }
+    public Forwarding forwarding() { return forwarding; }
+    public List<Event> history() { return List.copyOf(history); }
+    public long version() { return version; }
+}

@@ -1,0 +1,178 @@
+package org.cyberreport.cooperation.request.desk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.cyberreport.cooperation.directory.DirectoryEntry;
+import org.cyberreport.cooperation.directory.DirectoryStore;
+import org.cyberreport.cooperation.request.Answer;
+import org.cyberreport.cooperation.request.CooperationRequest;
+import org.cyberreport.cooperation.request.IncompleteRequest;
+import org.cyberreport.cooperation.request.RequestConflict;
+import org.cyberreport.cooperation.request.RequestContent;
+import org.cyberreport.cooperation.request.RequestStatus;
+import org.cyberreport.cooperation.request.store.RequestStore;
+import org.cyberreport.kit.audit.AuditTrail;
+import org.cyberreport.kit.outbox.OutboxRelay;
+import org.cyberreport.kit.problem.FieldViolation;
+import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.kit.security.Caller;
+import org.springframework.stereotype.Service;
+
+/**
+ * The use cases of cross-border requests: a triage officer drafts and sends for its country and
+ * follows its requests; a liaison sees only the requests addressed to its country, acknowledges,
+ * answers or refuses. Everything else answers 404. Consultations and disclosures are audited.
+ */
+@Service
+public class RequestDesk {
+
+    private final RequestStore store;
+    private final DirectoryStore directory;
+    private final AuditTrail audit;
+    private final OutboxRelay forwarding;
+    private final Clock clock;
+
+    RequestDesk(RequestStore store, DirectoryStore directory, AuditTrail audit, OutboxRelay forwarding, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.audit = audit;
+        this.forwarding = forwarding;
+        this.clock = clock;
+    }
+
+    /** Stores a draft and, if it is complete and may be passed on, sends it. */
+    public CooperationRequest create(Caller caller, CooperationRequest draft, boolean sendNow) {
+        if (directory.find(draft.destinationCountry()).isEmpty()) {
+            throw ProblemException.invalid(List.of(new FieldViolation("destinationCountry",
+                    "is not a member country in the liaison directory")));
+        }
+        if (sendNow) {
+            send(draft, caller.username());
+        }
+        if (!store.insert(draft)) {
+            return store.find(draft.id()).orElseThrow();
+        }
+        audit.record(caller, "REQUEST_CREATED", "request", draft.id(), Map.of("type", draft.type().name(),
+                "destination", draft.destinationCountry(), "status", draft.status().name()));
+        wakeUpIfSent(draft);
+        return draft;
+    }
+
+    public CooperationRequest submit(Caller caller, String id, RequestContent completed) {
+        CooperationRequest sent = change(caller, id, Side.REQUESTING, "REQUEST_SENT", request -> {
+            if (completed != null) {
+                request.complete(completed, now(), caller.username());
+            }
+            send(request, caller.username());
+        });
+        wakeUpIfSent(sent);
+        return sent;
+    }
+
+    private void send(CooperationRequest request, String by) {
+        boolean push = directory.find(request.destinationCountry()).map(DirectoryEntry::pushes).orElse(false);
+        try {
+            request.send(push, now(), by);
+        } catch (IncompleteRequest incomplete) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE, incomplete.getMessage(), incomplete.items().stream()
+                    .map(item -> new FieldViolation(item, "is required for a " + request.type() + " request")).toList());
+        }
+    }
+
+    private void wakeUpIfSent(CooperationRequest request) {
+        if (request.forwarding() != null) {
+            forwarding.wakeUp();
+        }
+    }
+
+    public CooperationRequest read(Caller caller, String id) {
+        CooperationRequest request = visible(caller, id, Side.EITHER);
+        audit.record(caller, "REQUEST_CONSULTED", "request", id, Map.of("type", request.type().name()));
+        return request;
+    }
+
+    public List<CooperationRequest> inbox(Caller caller, int page, int size) {
+        requireCountry(caller);
+        List<CooperationRequest> requests = store.addressedTo(caller.country(), page, size);
+        audit.record(caller, "INBOX_LISTED", "request", null, Map.of("returned", String.valueOf(requests.size())));
+        return requests;
+    }
+
+    public List<CooperationRequest> ownRequests(Caller caller, int page, int size) {
+        requireCountry(caller);
+        List<CooperationRequest> requests = store.requestedBy(caller.country(), page, size);
+        audit.record(caller, "REQUESTS_LISTED", "request", null, Map.of("returned", String.valueOf(requests.size())));
+        return requests;
+    }
+
+    public CooperationRequest acknowledge(Caller caller, String id) {
+        return change(caller, id, Side.DESTINATION, "REQUEST_ACKNOWLEDGED", r -> r.acknowledge(caller.username(), now()));
+    }
+
+    public CooperationRequest answer(Caller caller, String id, String text, List<Answer.Evidence> evidence) {
+        return change(caller, id, Side.DESTINATION, "REQUEST_ANSWERED",
+                r -> r.answer(text, evidence, caller.username(), now()));
+    }
+
+    public CooperationRequest refuse(Caller caller, String id, String reason) {
+        return change(caller, id, Side.DESTINATION, "REQUEST_REFUSED", r -> r.refuse(reason, caller.username(), now()));
+    }
+
+    public CooperationRequest withdraw(Caller caller, String id, String reason) {
+        return change(caller, id, Side.REQUESTING, "REQUEST_WITHDRAWN", r -> r.withdraw(reason, caller.username(), now()));
+    }
+
+    /** Applies a change a partner's system signed (its callback), as that country's liaison would. */
+    public CooperationRequest applyCallback(String country, String id, Consumer<CooperationRequest> change, String action) {
+        Caller partner = new Caller("partner-" + country, "liaison system " + country, Set.of("liaison"),
+                country, null, "callback");
+        return change(partner, id, Side.DESTINATION, action, change);
+    }
+
+    enum Side { REQUESTING, DESTINATION, EITHER }
+
+    private CooperationRequest change(Caller caller, String id, Side side, String action,
+                                      Consumer<CooperationRequest> change) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            CooperationRequest request = visible(caller, id, side);
+            try {
+                change.accept(request);
+            } catch (RequestConflict conflict) {
+                throw new ProblemException(ProblemKind.STATE_CONFLICT, conflict.getMessage());
+            }
+            if (store.replace(request)) {
+                audit.record(caller, action, "request", id, Map.of("status", request.status().name()));
+                return request;
+            }
+        }
+        throw new ProblemException(ProblemKind.VERSION_CONFLICT, "Request " + id + " changed concurrently; try again");
+    }
+
+    /** A liaison sees what is addressed to its country; a triage officer what its country asked. */
+    private CooperationRequest visible(Caller caller, String id, Side side) {
+        requireCountry(caller);
+        Optional<CooperationRequest> found = store.find(id).filter(request ->
+                side != Side.REQUESTING && caller.hasRole(Caller.LIAISON) && request.isAddressedTo(caller.country())
+                        && request.status() != RequestStatus.DRAFT
+                        || side != Side.DESTINATION && caller.hasRole(Caller.TRIAGE_OFFICER) && request.isRequestedBy(caller.country()));
+        return found.orElseThrow(() -> ProblemException.notFound("No request " + id));
+    }
+
+    private static void requireCountry(Caller caller) {
+        if (!caller.hasCountry()) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "The caller's token carries no country");
+        }
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

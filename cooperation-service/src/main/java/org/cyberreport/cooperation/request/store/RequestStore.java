@@ -1,0 +1,75 @@
+package org.cyberreport.cooperation.request.store;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.cyberreport.cooperation.request.CooperationRequest;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Requests, with their forwarding outbox entry in the same document; changes compare the version. */
+@Component
+public class RequestStore {
+
+    public static final String COLLECTION = "requests";
+
+    private final MongoTemplate template;
+
+    RequestStore(MongoTemplate template) {
+        this.template = template;
+        template.indexOps(COLLECTION).createIndex(new Index().on("destinationCountry", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).named("inbox"));
+        template.indexOps(COLLECTION).createIndex(new Index().on("requestingCountry", Sort.Direction.ASC).named("outbox"));
+        template.indexOps(COLLECTION).createIndex(new Index().on("forwarding.state", Sort.Direction.ASC)
+                .on("forwarding.nextAttemptAt", Sort.Direction.ASC).named("forwarding_due"));
+    }
+
+    public Optional<CooperationRequest> find(String id) {
+        return Optional.ofNullable(template.findById(id, CooperationRequest.class, COLLECTION));
+    }
+
+    /** False when a request with this id exists already (a repeated escalation). */
+    public boolean insert(CooperationRequest request) {
+        request.stored();
+        try {
+            template.insert(request, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException twin) {
+            return false;
+        }
+    }
+
+    public boolean replace(CooperationRequest request) {
+        long expected = request.version();
+        request.stored();
+        return template.findAndReplace(query(where("_id").is(request.id()).and("version").is(expected)), request,
+                FindAndReplaceOptions.none(), CooperationRequest.class, COLLECTION) != null;
+    }
+
+    public List<CooperationRequest> addressedTo(String country, int page, int size) {
+        return template.find(new Query(where("destinationCountry").is(country).and("status").ne("DRAFT"))
+                .with(Sort.by(Sort.Order.asc("dueAt"))).skip((long) page * size).limit(size), CooperationRequest.class, COLLECTION);
+    }
+
+    public List<CooperationRequest> requestedBy(String country, int page, int size) {
+        return template.find(new Query(where("requestingCountry").is(country))
+                .with(Sort.by(Sort.Order.desc("createdAt"))).skip((long) page * size).limit(size), CooperationRequest.class, COLLECTION);
+    }
+
+    public List<CooperationRequest> sent() {
+        return template.find(new Query(where("status").ne("DRAFT")), CooperationRequest.class, COLLECTION);
+    }
+
+    public List<CooperationRequest> preservationsOpen() {
+        return template.find(new Query(where("type").is("PRESERVATION").and("status").in("SENT", "ACKNOWLEDGED")),
+                CooperationRequest.class, COLLECTION);
+    }
+}

@@ -1,0 +1,113 @@
+package org.cyberreport.cooperation.request.web;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.cyberreport.cooperation.request.CooperationRequest;
+import org.cyberreport.cooperation.request.HandlingMarks;
+import org.cyberreport.cooperation.request.desk.RequestDesk;
+import org.cyberreport.cooperation.request.web.RequestBodies.AnswerRequest;
+import org.cyberreport.cooperation.request.web.RequestBodies.DraftRequest;
+import org.cyberreport.cooperation.request.web.RequestBodies.ReasonRequest;
+import org.cyberreport.cooperation.request.web.RequestBodies.SubmitRequest;
+import org.cyberreport.kit.problem.FieldViolation;
+import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@RestController
+@RequestMapping(path = "/api/cooperation", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Requests", description = "Cross-border requests and the liaisons' inbox")
+class RequestController {
+
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+    private final RequestDesk desk;
+    private final Clock clock;
+
+    RequestController(RequestDesk desk, Clock clock) {
+        this.desk = desk;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/requests", consumes = JSON)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Draft a request (triage officer); with send=true it is sent at once if complete, "
+            + "otherwise refused with 422 naming every missing item")
+    RequestView draft(Caller caller, @Valid @RequestBody DraftRequest body) {
+        if (body.destinationCountry().equals(caller.country())) {
+            throw ProblemException.invalid(List.of(new FieldViolation("destinationCountry", "must be another country")));
+        }
+        HandlingMarks marks = new HandlingMarks(body.handling().tlp(),
+                body.handling().codes() == null ? null : new HashSet<>(body.handling().codes()), body.handling().permission());
+        CooperationRequest draft = CooperationRequest.draft(UUID.randomUUID().toString(), "DRAFTED", null,
+                body.caseReference(), caller.country(), body.destinationCountry(), body.type(),
+                body.legalBasis() == null ? null : body.legalBasis().toBasis(), body.urgent(), body.urgencyReason(), marks,
+                body.content(), caller.username(), clock.instant());
+        return RequestView.of(desk.create(caller, draft, body.send()), false, clock.instant());
+    }
+
+    @PostMapping(path = "/requests/{id}/submission", consumes = JSON)
+    @Operation(summary = "Complete a draft and send it")
+    RequestView submit(Caller caller, @PathVariable String id, @RequestBody SubmitRequest body) {
+        return RequestView.of(desk.submit(caller, id, body.content()), false, clock.instant());
+    }
+
+    @GetMapping("/requests")
+    @Operation(summary = "The requests of the officer's country")
+    List<RequestView> own(Caller caller, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return desk.ownRequests(caller, page, size).stream().map(r -> RequestView.of(r, false, clock.instant())).toList();
+    }
+
+    @GetMapping("/inbox")
+    @Operation(summary = "The requests addressed to the liaison's country, soonest due first")
+    List<RequestView> inbox(Caller caller, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return desk.inbox(caller, page, size).stream().map(r -> RequestView.of(r, true, clock.instant())).toList();
+    }
+
+    @GetMapping("/requests/{id}")
+    @Operation(summary = "A request, for its destination's liaison or its requesting country's officers")
+    RequestView read(Caller caller, @PathVariable String id) {
+        CooperationRequest request = desk.read(caller, id);
+        return RequestView.of(request, !request.isRequestedBy(caller.country()), clock.instant());
+    }
+
+    @PostMapping("/requests/{id}/acknowledgement")
+    RequestView acknowledge(Caller caller, @PathVariable String id) {
+        return RequestView.of(desk.acknowledge(caller, id), true, clock.instant());
+    }
+
+    @PostMapping(path = "/requests/{id}/answer", consumes = JSON)
+    RequestView answer(Caller caller, @PathVariable String id, @Valid @RequestBody AnswerRequest body) {
+        return RequestView.of(desk.answer(caller, id, body.text(), body.toEvidence()), true, clock.instant());
+    }
+
+    @PostMapping(path = "/requests/{id}/refusal", consumes = JSON)
+    RequestView refuse(Caller caller, @PathVariable String id, @Valid @RequestBody ReasonRequest body) {
+        return RequestView.of(desk.refuse(caller, id, body.reason()), true, clock.instant());
+    }
+
+    @PostMapping(path = "/requests/{id}/withdrawal", consumes = JSON)
+    RequestView withdraw(Caller caller, @PathVariable String id, @Valid @RequestBody ReasonRequest body) {
+        return RequestView.of(desk.withdraw(caller, id, body.reason()), false, clock.instant());
+    }
+}

@@ -1,0 +1,62 @@
+package org.cyberreport.triage.escalation;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.cyberreport.kit.client.ServiceClientProperties;
+import org.cyberreport.kit.client.ServiceTokens;
+import org.cyberreport.kit.outbox.OutboxRelay;
+import org.cyberreport.kit.outbox.OutboxSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The relay of escalations to cooperation: the same durable outbox as intake's relay to triage. */
+@Configuration
+@EnableConfigurationProperties({EscalationRelayConfiguration.RelayProperties.class, ServiceClientProperties.class})
+class EscalationRelayConfiguration {
+
+    @ConfigurationProperties("cyberreport.relay")
+    record RelayProperties(@DefaultValue("true") boolean enabled, String cooperationUrl,
+                           @DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
+                           @DefaultValue("30s") Duration lease, @DefaultValue("10") int maxAttempts,
+                           @DefaultValue("1s") Duration firstBackoff, @DefaultValue("5m") Duration maxBackoff,
+                           @DefaultValue("500ms") Duration pollInterval) {
+    }
+
+    @Bean
+    ServiceTokens serviceTokens(ServiceClientProperties client, RelayProperties relay, RetryRegistry retries, Clock clock) {
+        return new ServiceTokens(restClient(null, relay), client, retries.retry("keycloak"), clock);
+    }
+
+    @Bean
+    OutboxRelay escalationRelay(MongoTemplate template, RelayProperties relay, ServiceTokens tokens, RetryRegistry retries,
+                                CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters) {
+        CooperationDelivery delivery = new CooperationDelivery(template.getConverter(),
+                restClient(relay.cooperationUrl(), relay), tokens, retries.retry("cooperation"),
+                breakers.circuitBreaker("cooperation"));
+        return new OutboxRelay(template, new OutboxSettings("cooperation", "escalations", "handoff", relay.lease(),
+                relay.maxAttempts(), relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), 20), delivery, clock,
+                meters).autoStartup(relay.enabled());
+    }
+
+    private static RestClient restClient(String baseUrl, RelayProperties relay) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(relay.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(relay.readTimeout());
+        RestClient.Builder builder = RestClient.builder().requestFactory(new BufferingClientHttpRequestFactory(requests));
+        return baseUrl == null ? builder.build() : builder.baseUrl(baseUrl).build();
+    }
+}
