@@ -1,8 +1,11 @@
 package org.cyberreport.cooperation.config;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.cyberreport.cooperation.directory.EndpointGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.cyberreport.cooperation.forwarding.SigningKeys;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @EnableConfigurationProperties(CooperationProperties.class)
 class CooperationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CooperationConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -25,6 +30,10 @@ class CooperationConfiguration {
 
     @Bean
     EndpointGuard endpointGuard(CooperationProperties properties) {
-        return new EndpointGuard(properties.allowedForDevelopment());
+        List<String> exempt = properties.allowedForDevelopment().stream().filter(host -> !host.isBlank()).toList();
+        if (!exempt.isEmpty()) {
+            log.warn("Endpoint forgery checks are off for {} (local development only)", exempt);
+        }
+        return new EndpointGuard(exempt);
     }
 }

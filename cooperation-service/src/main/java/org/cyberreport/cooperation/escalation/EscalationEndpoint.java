@@ -49,7 +49,7 @@ class EscalationEndpoint {
                 escalation.requestingCountry(), null, service.clientId());
         CooperationRequest draft = CooperationRequest.draft(escalation.escalationId(), "ESCALATION", escalation.caseId(),
                 escalation.caseReference(), escalation.requestingCountry(), escalation.destinationCountry(),
-                escalation.requestType(), null, escalation.urgent(), escalation.reason(),
+                escalation.requestType(), null, Boolean.TRUE.equals(escalation.urgent()), escalation.reason(),
                 escalation.handling() == null ? new HandlingMarks("AMBER", Set.of(), null) : escalation.handling(),
                 content, escalation.requestedBy(), clock.instant());
         boolean complete = draft.obstacles().isEmpty();
@@ -63,7 +63,7 @@ class EscalationEndpoint {
     }
 
     record Escalation(String escalationId, String caseId, String caseReference, String requestingCountry,
-                      String destinationCountry, RequestType requestType, boolean urgent, String reason,
+                      String destinationCountry, RequestType requestType, Boolean urgent, String reason,
                       String requestedBy, HandlingMarks handling, RequestContent content) {
     }
 

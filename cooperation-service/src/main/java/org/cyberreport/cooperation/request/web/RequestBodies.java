@@ -24,11 +24,19 @@ final class RequestBodies {
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String destinationCountry,
             @NotNull RequestType type,
             @Valid LegalBasisBody legalBasis,
-            boolean urgent,
+            Boolean urgent,
             @Size(max = 2000) String urgencyReason,
             @NotNull @Valid Handling handling,
             @NotNull RequestContent content,
-            boolean send) {
+            Boolean send) {
+
+        boolean isUrgent() {
+            return Boolean.TRUE.equals(urgent);
+        }
+
+        boolean sendNow() {
+            return Boolean.TRUE.equals(send);
+        }
     }
 
     record LegalBasisBody(@NotBlank @Size(max = 200) String instrument, @NotBlank @Size(max = 100) String article) {

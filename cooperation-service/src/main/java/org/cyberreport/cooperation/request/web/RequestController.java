@@ -59,9 +59,9 @@ class RequestController {
                 body.handling().codes() == null ? null : new HashSet<>(body.handling().codes()), body.handling().permission());
         CooperationRequest draft = CooperationRequest.draft(UUID.randomUUID().toString(), "DRAFTED", null,
                 body.caseReference(), caller.country(), body.destinationCountry(), body.type(),
-                body.legalBasis() == null ? null : body.legalBasis().toBasis(), body.urgent(), body.urgencyReason(), marks,
+                body.legalBasis() == null ? null : body.legalBasis().toBasis(), body.isUrgent(), body.urgencyReason(), marks,
                 body.content(), caller.username(), clock.instant());
-        return RequestView.of(desk.create(caller, draft, body.send()), false, clock.instant());
+        return RequestView.of(desk.create(caller, draft, body.sendNow()), false, clock.instant());
     }
 
     @PostMapping(path = "/requests/{id}/submission", consumes = JSON)

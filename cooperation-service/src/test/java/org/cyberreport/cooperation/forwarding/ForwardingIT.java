@@ -1,0 +1,150 @@
+package org.cyberreport.cooperation.forwarding;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+import org.cyberreport.cooperation.support.CooperationIT;
+import org.cyberreport.kit.testing.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Forwarding to foreign endpoints stood in for by WireMock: one healthy, one failing with 500, one
+ * slow, one resetting connections, one redirecting inside. Nothing is lost, each failing country's
+ * breaker opens on its own, the healthy one keeps receiving, and no redirect is followed.
+ */
+@TestPropertySource(properties = {
+        "cyberreport.cooperation.forwarding.poll-interval=100ms",
+        "cyberreport.cooperation.forwarding.timeout=1s",
+        "cyberreport.cooperation.forwarding.first-backoff=100ms",
+        "cyberreport.cooperation.forwarding.max-backoff=300ms",
+        "cyberreport.cooperation.forwarding.max-attempts=1000"})
+class ForwardingIT extends CooperationIT {
+
+    static final WireMockServer ABROAD = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    static {
+        ABROAD.start();
+    }
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @AfterAll
+    static void stopAbroad() {
+        ABROAD.stop();
+    }
+
+    @BeforeEach
+    void configureCountries() {
+        ABROAD.resetAll();
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        ABROAD.stubFor(post("/fr").willReturn(aResponse().withStatus(202)));
+        ABROAD.stubFor(post("/de").willReturn(aResponse().withStatus(500)));
+        ABROAD.stubFor(post("/it").willReturn(aResponse().withStatus(202).withFixedDelay(3_000)));
+        ABROAD.stubFor(post("/es").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        ABROAD.stubFor(post("/nl").willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://127.0.0.1:" + ABROAD.port() + "/internal-target")));
+        for (String country : List.of("FR", "DE", "IT", "ES", "NL")) {
+            var saved = put("/api/cooperation/directory/" + country, ADMIN, "{\"delivery\":\"PUSH\",\"endpoint\":\""
+                    + "http://127.0.0.1:" + ABROAD.port() + "/" + country.toLowerCase() + "\"}");
+            assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aFailingCountryDelaysNoOtherAndNothingIsLost() {
+        List<String> failing = new ArrayList<>();
+        for (String country : List.of("DE", "IT", "ES", "NL")) {
+            for (int i = 0; i < 3; i++) {
+                failing.add(send(country));
+            }
+        }
+        List<String> french = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            french.add(send("FR"));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> french.stream().allMatch(id -> "DELIVERED".equals(state(id))));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                breakers.circuitBreaker("country-DE", "foreign").getState() == CircuitBreaker.State.OPEN);
+        String afterTheBreakerOpened = send("FR");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(state(afterTheBreakerOpened)));
+
+        assertThat(breakers.circuitBreaker("country-FR", "foreign").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(failing).allSatisfy(id -> assertThat(state(id)).isIn("PENDING", "PARKED"));
+        assertThat(mongo.count(new Query(), "requests")).isEqualTo(16);
+        ABROAD.verify(0, anyRequestedFor(urlEqualTo("/internal-target")));
+        ABROAD.verify(4, postRequestedFor(urlEqualTo("/fr")));
+    }
+
+    @Test
+    void whatIsSentIsSignedMinimisedAndRecordedAsADisclosure() throws Exception {
+        String id = send("FR");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(state(id)));
+
+        LoggedRequest received = ABROAD.findAll(postRequestedFor(urlEqualTo("/fr"))).getFirst();
+        String publicKey = http.get("/api/cooperation/signing-key", ADMIN).json().get("publicKey").asString();
+        IndependentVerifier.verify(received, publicKey, Instant.now());
+
+        JsonNode payload = Http.JSON.readTree(received.getBodyAsString());
+        assertThat(payload.get("requestId").asString()).isEqualTo(id);
+        assertThat(payload.get("handling").get("tlp").asString()).isEqualTo("AMBER");
+        assertThat(payload.get("content").get("victims")).as("an information request carries no victim data").isEmpty();
+        assertThat(payload.get("callbackUrl").asString()).endsWith("/api/cooperation/callbacks/FR");
+        Document disclosure = mongo.findOne(Query.query(Criteria.where("resourceId").is(id)
+                .and("action").is("REQUEST_DISCLOSED")), Document.class, "audit_log");
+        assertThat(disclosure.get("details", Document.class)).containsEntry("recipient", "FR")
+                .containsEntry("victimData", "false").containsEntry("legalBasis", "Directive (EU) 2023/977 Art. 4");
+    }
+
+    @Test
+    void theIndependentVerifierRefusesAStaleSignature() throws Exception {
+        String id = send("FR");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(state(id)));
+        LoggedRequest received = ABROAD.findAll(postRequestedFor(urlEqualTo("/fr"))).getFirst();
+        String publicKey = http.get("/api/cooperation/signing-key", ADMIN).json().get("publicKey").asString();
+
+        AssertionError stale = assertThrows(AssertionError.class,
+                () -> IndependentVerifier.verify(received, publicKey, Instant.now().plus(Duration.ofMinutes(10))));
+        assertThat(stale).hasMessageContaining("recent");
+    }
+
+    private String send(String country) {
+        var answer = http.post("/api/cooperation/requests", TRIAGE_MA, informationRequestTo(country, true));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().get("id").asString();
+    }
+
+    private String state(String id) {
+        Document request = mongo.findById(id, Document.class, "requests");
+        Document forwarding = request.get("forwarding", Document.class);
+        return forwarding == null ? null : forwarding.getString("state");
+    }
+}

@@ -1,0 +1,81 @@
+package org.cyberreport.cooperation.support;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+
+import org.cyberreport.kit.testing.Http;
+import org.cyberreport.kit.testing.JwksServer;
+import org.cyberreport.kit.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Cooperation as it runs: real HTTP, the embedded database over TCP, tokens checked by the real decoder. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cyberreport.mongodb.embedded.storage=memory",
+        "cyberreport.security.issuer=" + TestTokens.ISSUER,
+        "cyberreport.security.audience=" + TestTokens.AUDIENCE,
+        "cyberreport.cooperation.allowed-for-development=127.0.0.1",
+        "cyberreport.cooperation.signing.local-development-key-file=target/test-signing-key.txt"})
+public abstract class CooperationIT {
+
+    protected static final String TRIAGE_MA = TestTokens.triageOfficer("MA");
+    protected static final String TRIAGE_FR = TestTokens.triageOfficer("FR");
+    protected static final String LIAISON_FR = TestTokens.liaison("FR");
+    protected static final String LIAISON_ES = TestTokens.liaison("ES");
+    protected static final String ADMIN = TestTokens.user("admin", List.of("admin"), null, null);
+    protected static final String SERVICE = TestTokens.user("service-account-triage-service", List.of("service"), null, null);
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MongoTemplate mongo;
+
+    protected Http http;
+
+    @DynamicPropertySource
+    static void keySet(DynamicPropertyRegistry registry) {
+        registry.add("cyberreport.security.jwk-set-uri", JwksServer::url);
+    }
+
+    @BeforeEach
+    void cleanDatabase() {
+        http = new Http(port);
+        for (String collection : new String[] {"requests", "audit_log", "callback_nonces"}) {
+            mongo.remove(new Query(), collection);
+        }
+    }
+
+    protected Http.Answer put(String path, String token, String body) {
+        return http.send(http.request(path, token, Map.of("Content-Type", "application/json"))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    protected static String informationRequestTo(String country, boolean send) {
+        return """
+                {"caseReference":"MA-2026-000042","destinationCountry":"%s","type":"INFORMATION_REQUEST","urgent":false,
+                 "handling":{"tlp":"AMBER","codes":["H0"]},"send":%s,
+                 "content":{"questions":["Who holds the domain bluecoast-invest.com?"],"purpose":"Identify the operators",
+                   "offence":"Investment fraud",
+                   "victims":[{"name":"Amina El Idrissi","role":"victim","contact":"+212612345678"}]}}
+                """.formatted(country, send);
+    }
+
+    protected static String paymentStopTo(String country) {
+        return """
+                {"caseReference":"MA-2026-000042","destinationCountry":"%s","type":"PAYMENT_STOP","urgent":true,
+                 "handling":{"tlp":"AMBER","codes":[]},"send":true,
+                 "content":{"paymentRail":"SEPA_INSTANT","victimBank":"Attijariwafa Bank","beneficiaryBank":"BNP Paribas",
+                   "beneficiaryAccount":"FR7630006000011234567890189","amount":{"amount":4500.00,"currency":"EUR"},
+                   "valueDate":"2026-11-29T08:00:00Z","transactionReference":"eb3e7d3c-1b9a-4d6f-9a3f-2c6e5b1d8f70",
+                   "victims":[{"name":"Amina El Idrissi","role":"account holder"}]}}
+                """.formatted(country);
+    }
+}
