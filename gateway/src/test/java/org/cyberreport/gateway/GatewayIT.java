@@ -122,6 +122,17 @@ class GatewayIT {
     }
 
     @Test
+    void partnerCallbacksPassWithoutATokenForCooperationToVerifyTheirSignature() {
+        SERVICES.stubFor(post(urlEqualTo("/api/cooperation/callbacks/FR")).willReturn(aResponse().withStatus(401)));
+
+        Http.Answer answer = http.post("/api/cooperation/callbacks/FR", null, "{}", Map.of("Signature", "sig1=:AA==:"));
+
+        assertThat(answer.status()).isEqualTo(401);
+        SERVICES.verify(1, postRequestedFor(urlEqualTo("/api/cooperation/callbacks/FR")));
+        assertThat(http.get("/api/cooperation/callbacks/FR", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void nothingElseOfTheServicesIsReachable() {
         SERVICES.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("leak")));
 

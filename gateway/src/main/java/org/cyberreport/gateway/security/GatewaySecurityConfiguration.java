@@ -71,6 +71,8 @@ class GatewaySecurityConfiguration {
                         .pathMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole("admin")
                         .pathMatchers("/api/reports", "/api/reports/**").hasAnyRole("reporter", "triage-officer")
                         .pathMatchers("/api/triage/**").hasAnyRole("triage-officer", "admin")
+                        // Partners' systems answer with a signature instead of a token; cooperation verifies it.
+                        .pathMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
                         .pathMatchers("/api/cooperation/**").hasAnyRole("triage-officer", "liaison", "admin")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(server -> server

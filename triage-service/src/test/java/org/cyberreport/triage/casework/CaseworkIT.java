@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import tools.jackson.databind.JsonNode;
 
-class CaseworkIT extends TriageIT {
+public class CaseworkIT extends TriageIT {
 
     private static final String OTHER_MA = TestTokens.user("triage2.ma", List.of("triage-officer"), "MA", null);
 
@@ -150,11 +150,16 @@ class CaseworkIT extends TriageIT {
         assertThat(stored.getString("destinationCountry")).isEqualTo("FR");
         assertThat(stored.getString("requestType")).isEqualTo("PAYMENT_STOP");
         assertThat(stored.get("handoff", Document.class).getString("state")).isEqualTo("PENDING");
+        Document content = stored.get("content", Document.class);
+        assertThat(content.getString("paymentRail")).isEqualTo("INSTANT_PAYMENT");
+        assertThat(content.getString("beneficiaryAccount")).isEqualTo("FR7630006000011234567890189");
+        assertThat(content.get("valueDate")).isNotNull();
+        assertThat(content.getString("requestingAuthority")).isEqualTo("INTERPOL National Central Bureau MA");
         JsonNode view = http.get("/api/triage/cases/escalated", TRIAGE_MA).json();
         assertThat(view.get("history").findValuesAsString("action")).contains("ESCALATED");
     }
 
-    static ReportFacts goldenHourFraud() {
+    public static ReportFacts goldenHourFraud() {
         return Fixtures.aFraud(List.of(Fixtures.anAdult()), List.of(Fixtures.aPayment("INSTANT_PAYMENT", "1500.00",
                 Instant.now().minus(Duration.ofHours(2)), true)), null, false);
     }
