@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 /**
  * Report bodies for the end-to-end tests, each with identifiers of its own (so that unrelated
@@ -47,12 +48,14 @@ final class Reports {
                  "victims":[{"kind":"PERSON","name":"Victim %d","minor":false}],
                  "subjects":[{"type":"PHONE","value":"%s"}],
                  "transactions":[{"method":"%s","amount":{"amount":%s,"currency":"EUR"},"executedAt":"%s",
-                   "to":{"iban":"%s","country":"DE"},"status":"COMPLETED"}],
+                   "from":{"iban":"MA64011519000001205000534921","country":"MA"},
+                   "to":{"iban":"%s","bic":"DEUTDEFF","country":"DE"},"uetr":"%s","status":"COMPLETED"}],
                  "narrative":"End-to-end report %d (%s)",
                  "handling":{"tlp":"AMBER"},
                  "onlineFraud":{"subtype":"INVESTMENT","contactChannel":"SOCIAL_MEDIA","paymentsOngoing":%s}}
                 """.formatted(now.minus(Duration.ofDays(40)), now.minus(Duration.ofMinutes(30)), serial,
-                ukMobile(serial), method, amount, paidAt, germanIban(serial), serial, kind, kind == Kind.LARGE_ONGOING);
+                ukMobile(serial), method, amount, paidAt, germanIban(serial), UUID.randomUUID(), serial, kind,
+                kind == Kind.LARGE_ONGOING);
     }
 
     static String cryptoTo(String wallet, int serial) {

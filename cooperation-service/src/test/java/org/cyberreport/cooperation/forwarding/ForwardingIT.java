@@ -18,6 +18,7 @@ import java.util.List;
 import org.bson.Document;
 import org.cyberreport.cooperation.support.CooperationIT;
 import org.cyberreport.kit.testing.Http;
+import org.cyberreport.kit.testing.SignatureVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class ForwardingIT extends CooperationIT {
 
         LoggedRequest received = ABROAD.findAll(postRequestedFor(urlEqualTo("/fr"))).getFirst();
         String publicKey = http.get("/api/cooperation/signing-key", ADMIN).json().get("publicKey").asString();
-        IndependentVerifier.verify(received, publicKey, Instant.now());
+        SignatureVerifier.verify(received, publicKey, Instant.now());
 
         JsonNode payload = Http.JSON.readTree(received.getBodyAsString());
         assertThat(payload.get("requestId").asString()).isEqualTo(id);
@@ -132,7 +133,7 @@ class ForwardingIT extends CooperationIT {
         String publicKey = http.get("/api/cooperation/signing-key", ADMIN).json().get("publicKey").asString();
 
         AssertionError stale = assertThrows(AssertionError.class,
-                () -> IndependentVerifier.verify(received, publicKey, Instant.now().plus(Duration.ofMinutes(10))));
+                () -> SignatureVerifier.verify(received, publicKey, Instant.now().plus(Duration.ofMinutes(10))));
         assertThat(stale).hasMessageContaining("recent");
     }
 

@@ -1,4 +1,4 @@
-package org.cyberreport.cooperation.forwarding;
+package org.cyberreport.kit.testing;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +19,14 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * A verifier of RFC 9421 signatures written for the tests from the RFC, sharing no code with the
- * service, as a partner's system would verify what it receives.
+ * services, as a partner's system would verify what it receives (WireMock records what it received).
  */
-final class IndependentVerifier {
+public final class SignatureVerifier {
 
-    private IndependentVerifier() {
+    private SignatureVerifier() {
     }
 
-    static void verify(LoggedRequest request, String publicKeyBase64, Instant now) throws Exception {
+    public static void verify(LoggedRequest request, String publicKeyBase64, Instant now) throws Exception {
         byte[] body = request.getBody();
         String digest = "sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body)) + ":";
         if (!digest.equals(request.getHeader("Content-Digest"))) {
