@@ -30,6 +30,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/internal/escalations").hasRole(SERVICE)
                         .requestMatchers(HttpMethod.PUT, "/api/cooperation/directory/*").hasRole(ADMIN)
+                        .requestMatchers("/api/cooperation/forwarding", "/api/cooperation/forwarding/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/directory", "/api/cooperation/directory/*",
                                 "/api/cooperation/signing-key").hasAnyRole(ADMIN, TRIAGE_OFFICER, LIAISON)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/scorecard").hasAnyRole(ADMIN, TRIAGE_OFFICER)

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.TestPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -70,8 +71,10 @@ class ForwardingIT extends CooperationIT {
         ABROAD.stubFor(post("/de").willReturn(aResponse().withStatus(500)));
         ABROAD.stubFor(post("/it").willReturn(aResponse().withStatus(202).withFixedDelay(3_000)));
         ABROAD.stubFor(post("/es").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        // PT is down: nothing listens on its port (port 1 on loopback refuses at once).
         ABROAD.stubFor(post("/nl").willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "http://127.0.0.1:" + ABROAD.port() + "/internal-target")));
+        put("/api/cooperation/directory/PT", ADMIN, "{\"delivery\":\"PUSH\",\"endpoint\":\"http://127.0.0.1:1/pt\"}");
         for (String country : List.of("FR", "DE", "IT", "ES", "NL")) {
             var saved = put("/api/cooperation/directory/" + country, ADMIN, "{\"delivery\":\"PUSH\",\"endpoint\":\""
                     + "http://127.0.0.1:" + ABROAD.port() + "/" + country.toLowerCase() + "\"}");
@@ -82,7 +85,7 @@ class ForwardingIT extends CooperationIT {
     @Test
     void aFailingCountryDelaysNoOtherAndNothingIsLost() {
         List<String> failing = new ArrayList<>();
-        for (String country : List.of("DE", "IT", "ES", "NL")) {
+        for (String country : List.of("DE", "IT", "ES", "NL", "PT")) {
             for (int i = 0; i < 3; i++) {
                 failing.add(send(country));
             }
@@ -100,9 +103,27 @@ class ForwardingIT extends CooperationIT {
 
         assertThat(breakers.circuitBreaker("country-FR", "foreign").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(failing).allSatisfy(id -> assertThat(state(id)).isIn("PENDING", "PARKED"));
-        assertThat(mongo.count(new Query(), "requests")).isEqualTo(16);
+        assertThat(mongo.count(new Query(), "requests")).isEqualTo(19);
         ABROAD.verify(0, anyRequestedFor(urlEqualTo("/internal-target")));
         ABROAD.verify(4, postRequestedFor(urlEqualTo("/fr")));
+    }
+
+    @Test
+    void aParkedDeliveryIsListedForTheAdministratorAndRedriven() {
+        String id = send("DE");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update()
+                .set("forwarding.state", "PARKED").set("forwarding.attempts", 12).unset("forwarding.leaseOwner"), "requests");
+
+        var parked = http.get("/api/cooperation/forwarding?state=PARKED", ADMIN);
+        var notForLiaisons = http.get("/api/cooperation/forwarding", LIAISON_FR);
+        ABROAD.stubFor(post("/de").willReturn(aResponse().withStatus(202)));
+        var redriven = http.post("/api/cooperation/forwarding/" + id + "/redrive", ADMIN, "");
+
+        assertThat(parked.json().findValuesAsString("requestId")).contains(id);
+        assertThat(parked.body()).doesNotContain("victims", "questions");
+        assertThat(notForLiaisons.status()).isEqualTo(403);
+        assertThat(redriven.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(state(id)));
     }
 
     @Test

@@ -1,0 +1,80 @@
+package org.cyberreport.cooperation.forwarding;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.cyberreport.cooperation.request.store.RequestStore;
+import org.cyberreport.kit.audit.AuditTrail;
+import org.cyberreport.kit.outbox.OutboxRelay;
+import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.security.Caller;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+/** For an administrator: deliveries abroad by state, and re-driving parked ones. Delivery facts only. */
+@RestController
+@RequestMapping(path = "/api/cooperation/forwarding", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Forwarding", description = "Deliveries to partner endpoints (administrators)")
+class ForwardingAdministration {
+
+    private final MongoTemplate template;
+    private final OutboxRelay relay;
+    private final AuditTrail audit;
+
+    ForwardingAdministration(MongoTemplate template, OutboxRelay relay, AuditTrail audit) {
+        this.template = template;
+        this.relay = relay;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    @Operation(summary = "Deliveries in a state (PARKED by default)")
+    List<DeliveryView> list(@RequestParam(defaultValue = "PARKED") @Pattern(regexp = "PENDING|DELIVERED|PARKED") String state,
+                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        Query query = new Query(where("forwarding.state").is(state)).with(Sort.by("forwarding.nextAttemptAt")).limit(limit);
+        query.fields().include("destinationCountry", "type", "forwarding");
+        return template.find(query, Row.class, RequestStore.COLLECTION).stream().map(Row::view).toList();
+    }
+
+    @PostMapping("/{requestId}/redrive")
+    @Operation(summary = "Put a parked delivery back in line, now")
+    Map<String, String> redrive(Caller caller, @PathVariable String requestId) {
+        if (!relay.redrive(requestId)) {
+            throw ProblemException.notFound("No parked delivery for request " + requestId);
+        }
+        audit.record(caller, "FORWARDING_REDRIVEN", "request", requestId, Map.of());
+        relay.wakeUp();
+        return Map.of("requestId", requestId, "state", "PENDING");
+    }
+
+    record Row(String id, String destinationCountry, String type, Forwarding forwarding) {
+        DeliveryView view() {
+            return new DeliveryView(id, destinationCountry, type, forwarding.state(), forwarding.attempts(),
+                    forwarding.nextAttemptAt(), forwarding.lastError(), forwarding.parkedAt());
+        }
+    }
+
+    record Forwarding(String state, int attempts, Instant nextAttemptAt, String lastError, Instant parkedAt) {
+    }
+
+    record DeliveryView(String requestId, String destinationCountry, String type, String state, int attempts,
+                        Instant nextAttemptAt, String lastError, Instant parkedAt) {
+    }
+}
