@@ -112,7 +112,8 @@ class ForwardingIT extends CooperationIT {
     void aParkedDeliveryIsListedForTheAdministratorAndRedriven() {
         String id = send("DE");
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update()
-                .set("forwarding.state", "PARKED").set("forwarding.attempts", 12).unset("forwarding.leaseOwner"), "requests");
+                .set("forwarding.state", "PARKED").set("forwarding.attempts", 12).unset("forwarding.leaseOwner")
+                .unset("forwarding.leaseUntil"), "requests");
 
         var parked = http.get("/api/cooperation/forwarding?state=PARKED", ADMIN);
         var notForLiaisons = http.get("/api/cooperation/forwarding", LIAISON_FR);

@@ -192,7 +192,8 @@ public final class OutboxRelay implements SmartLifecycle {
     public boolean redrive(Object id) {
         Query parkedOne = new Query(where("_id").is(id).and(path("state")).is("PARKED"));
         Update again = new Update().set(path("state"), "PENDING").set(path("attempts"), 0)
-                .set(path("nextAttemptAt"), Date.from(now())).unset(path("parkedAt"));
+                .set(path("nextAttemptAt"), Date.from(now())).unset(path("parkedAt"))
+                .unset(path("leaseOwner")).unset(path("leaseUntil"));
         boolean redriven = template.updateFirst(parkedOne, again, settings.collection()).getModifiedCount() == 1;
         refreshCounts();
         return redriven;
