@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the four application images with versioned tags (never :latest):
+# Builds the four application images with versioned tags (the project version and commit, never "latest"):
 #   deploy/images/build.sh                 # tags <registry>/<app>:<project version>
 #   REGISTRY=registry.police.example/cyberreport deploy/images/build.sh
 # Needs a container engine: docker, podman or buildah (ENGINE=… to choose). Builds the jars first.
