@@ -1,10 +1,10 @@
 package org.cyberreport.triage.escalation;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
 import org.cyberreport.kit.client.ServiceClientProperties;
+import org.cyberreport.kit.client.ServiceClients;
 import org.cyberreport.kit.client.ServiceTokens;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.outbox.OutboxSettings;
@@ -14,8 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.client.BufferingClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -52,11 +50,6 @@ class EscalationRelayConfiguration {
     }
 
     private static RestClient restClient(String baseUrl, RelayProperties relay) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(relay.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(relay.readTimeout());
-        RestClient.Builder builder = RestClient.builder().requestFactory(new BufferingClientHttpRequestFactory(requests));
-        return baseUrl == null ? builder.build() : builder.baseUrl(baseUrl).build();
+        return ServiceClients.restClient(baseUrl, relay.connectTimeout(), relay.readTimeout());
     }
 }

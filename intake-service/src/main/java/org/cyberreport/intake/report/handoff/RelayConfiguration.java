@@ -1,9 +1,9 @@
 package org.cyberreport.intake.report.handoff;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 
 import org.cyberreport.kit.client.ServiceClientProperties;
+import org.cyberreport.kit.client.ServiceClients;
 import org.cyberreport.kit.client.ServiceTokens;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.outbox.OutboxSettings;
@@ -11,8 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.client.BufferingClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -40,12 +38,6 @@ class RelayConfiguration {
     }
 
     private static RestClient restClient(String baseUrl, RelayProperties relay) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(relay.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(relay.readTimeout());
-        // Buffered, so that requests carry a Content-Length rather than a chunked body.
-        RestClient.Builder builder = RestClient.builder().requestFactory(new BufferingClientHttpRequestFactory(requests));
-        return baseUrl == null ? builder.build() : builder.baseUrl(baseUrl).build();
+        return ServiceClients.restClient(baseUrl, relay.connectTimeout(), relay.readTimeout());
     }
 }
