@@ -92,6 +92,12 @@ class CallbackController {
         } catch (JacksonException unreadable) {
             throw new ProblemException(ProblemKind.MALFORMED_REQUEST, "The callback could not be read");
         }
+        if (callback.requestId() == null || callback.action() == null
+                || callback.action() == Action.ANSWER && (callback.text() == null || callback.text().isBlank())
+                || callback.action() == Action.REFUSE && (callback.reason() == null || callback.reason().isBlank())) {
+            throw new ProblemException(ProblemKind.VALIDATION_FAILED, "A callback names a requestId and an action "
+                    + "(ACKNOWLEDGE, ANSWER with a text, or REFUSE with a reason)");
+        }
         CooperationRequest changed = switch (callback.action()) {
             case ACKNOWLEDGE -> desk.applyCallback(country, callback.requestId(),
                     r -> r.acknowledge("liaison system " + country, now), "REQUEST_ACKNOWLEDGED");

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** The liaison directory, one document per member country ({@code _id} is the ISO code). */
@@ -29,15 +32,17 @@ public class DirectoryStore {
         seed(clock);
     }
 
-    /** An empty directory starts with every member country, inbox only; administrators change that. */
+    /**
+     * Every member country has an entry, inbox only until an administrator says otherwise. Upserts that
+     * only insert: several instances starting at once, or a start interrupted halfway, leave the same
+     * directory, and an administrator's changes are never overwritten.
+     */
     private void seed(Clock clock) {
-        if (template.count(new Query(), COLLECTION) > 0) {
-            return;
-        }
         for (String code : members()) {
             String name = Locale.of("", code).getDisplayCountry(Locale.ENGLISH);
-            template.insert(new DirectoryEntry(code, name, DirectoryEntry.Delivery.INBOX, null, null, null, null, null,
-                    clock.instant(), "seed"), COLLECTION);
+            template.upsert(new Query(Criteria.where("_id").is(code)), new Update().setOnInsert("name", name)
+                    .setOnInsert("delivery", DirectoryEntry.Delivery.INBOX.name())
+                    .setOnInsert("updatedAt", Date.from(clock.instant())).setOnInsert("updatedBy", "seed"), COLLECTION);
         }
     }
 

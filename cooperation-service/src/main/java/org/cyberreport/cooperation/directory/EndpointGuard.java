@@ -12,9 +12,11 @@ import java.util.Set;
 /**
  * Keeps foreign endpoints on the public internet: https only, no credentials in the URL, and every
  * address the host resolves to must be public (no loopback, private, link-local, metadata, CGNAT,
- * multicast or unique-local address). A host on the local-development allow-list is exempt, and may
- * use http; the list is empty unless configured. The check runs when an entry is saved and again
- * before every delivery, so a name that later resolves elsewhere is caught.
+ * multicast, unique-local, or IPv6 address that embeds an IPv4 one). A host on the local-development
+ * allow-list is exempt, and may use http; the list is empty unless configured. The check runs when an
+ * entry is saved and again just before every delivery, so a name that later resolves elsewhere is
+ * caught; the HTTP client resolves the name once more when it connects, so a resolver that changes its
+ * answer within that moment is not: deployments should also restrict the service's egress.
  */
 public final class EndpointGuard {
 
@@ -86,7 +88,11 @@ public final class EndpointGuard {
             int first = b[0] & 0xff;
             boolean uniqueLocal = (first & 0xfe) == 0xfc;
             boolean mappedV4 = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            return !uniqueLocal && !mappedV4;
+            boolean compatibleV4 = isZero(b, 0, 12);
+            // Addresses that carry an IPv4 address inside (NAT64 64:ff9b::/96, 6to4 2002::/16) could reach a private one.
+            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+            boolean sixToFour = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02;
+            return !uniqueLocal && !mappedV4 && !compatibleV4 && !nat64 && !sixToFour;
         }
         return false;
     }

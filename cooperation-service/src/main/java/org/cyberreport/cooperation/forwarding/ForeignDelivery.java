@@ -19,6 +19,7 @@ import org.cyberreport.cooperation.directory.DirectoryEntry;
 import org.cyberreport.cooperation.directory.DirectoryStore;
 import org.cyberreport.cooperation.directory.EndpointGuard;
 import org.cyberreport.cooperation.request.CooperationRequest;
+import org.cyberreport.cooperation.request.RequestStatus;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.Delivery;
 import org.cyberreport.kit.outbox.RejectedDeliveryException;
@@ -77,6 +78,9 @@ final class ForeignDelivery implements Delivery {
     @Override
     public void deliver(Document claimed) {
         CooperationRequest request = converter.read(CooperationRequest.class, claimed);
+        if (request.status() == RequestStatus.WITHDRAWN) {
+            throw new RejectedDeliveryException(0, "the request was withdrawn; nothing sent");
+        }
         DirectoryEntry entry = directory.find(request.destinationCountry())
                 .filter(DirectoryEntry::pushes)
                 .orElseThrow(() -> new RejectedDeliveryException(0, "no endpoint for " + request.destinationCountry()));
@@ -90,6 +94,7 @@ final class ForeignDelivery implements Delivery {
                 "recipient", request.destinationCountry(), "endpoint", endpoint.getHost(),
                 "type", request.type().name(), "legalBasis", request.legalBasis().instrument() + " " + request.legalBasis().article(),
                 "victimData", String.valueOf(!request.contentForDestination().victims().isEmpty()),
+                "contentDigest", MessageSignatures.contentDigest(body),
                 "handling", request.handling() == null ? "none" : request.handling().tlp() + " " + request.handling().codes()));
     }
 

@@ -3,6 +3,7 @@ package org.cyberreport.cooperation.forwarding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -10,6 +11,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -55,10 +57,25 @@ public final class SigningKeys {
     }
 
     private static SigningKeys from(String keyId, String privateKey, String publicKey) throws GeneralSecurityException {
+        if (publicKey == null || publicKey.isBlank()) {
+            throw new IllegalStateException("The signing key's public half is missing (COOPERATION_SIGNING_PUBLIC_KEY)");
+        }
         KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
-        return new SigningKeys(keyId,
+        SigningKeys keys = new SigningKeys(keyId,
                 ed25519.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey.trim()))),
                 ed25519.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey.trim()))));
+        byte[] probe = "cyberreport signing key check".getBytes(StandardCharsets.UTF_8);
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(keys.privateKey);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(keys.publicKey);
+        verifier.update(probe);
+        if (!verifier.verify(signature)) {
+            throw new IllegalStateException("The signing key's private and public halves do not belong together");
+        }
+        return keys;
     }
 
     /** Reads a partner's Ed25519 public key (X.509, Base64), as kept in the directory. */

@@ -27,6 +27,9 @@ class EndpointGuardTest {
             "https://[fd00::1]/liaison",                 // IPv6 unique local
             "https://[fe80::1]/liaison",                 // IPv6 link-local
             "https://[::ffff:127.0.0.1]/liaison",        // IPv4-mapped loopback
+            "https://[::a00:1]/liaison",                 // IPv4-compatible 10.0.0.1
+            "https://[64:ff9b::a00:1]/liaison",          // NAT64 of 10.0.0.1
+            "https://[2002:a00:1::1]/liaison",           // 6to4 of 10.0.0.1
             "https://user:secret@93.184.215.14/liaison", // credentials
             "https://no-such-host.invalid/liaison",      // does not resolve
             "ftp://93.184.215.14/liaison",

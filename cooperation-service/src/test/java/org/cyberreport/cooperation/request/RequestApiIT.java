@@ -2,12 +2,14 @@ package org.cyberreport.cooperation.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.bson.Document;
 import org.cyberreport.cooperation.support.CooperationIT;
 import org.cyberreport.kit.testing.Http;
 import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -52,6 +54,45 @@ class RequestApiIT extends CooperationIT {
         assertThat(seen.get("content").get("victims")).hasSize(1);
         assertThat(mongo.exists(Query.query(Criteria.where("resourceId").is(id).and("action").is("REQUEST_CONSULTED")),
                 "audit_log")).isTrue();
+    }
+
+    @Test
+    void aRequestPlacedInAnInboxIsRecordedAsADisclosure() {
+        String id = http.post("/api/cooperation/requests", TRIAGE_MA, informationRequestTo("ES", true)).json().get("id").asString();
+
+        Document disclosure = mongo.findOne(Query.query(Criteria.where("resourceId").is(id)
+                .and("action").is("REQUEST_DISCLOSED")), Document.class, "audit_log");
+
+        assertThat(disclosure.get("details", Document.class)).containsEntry("recipient", "ES")
+                .containsEntry("channel", "inbox").containsEntry("victimData", "false");
+    }
+
+    @Test
+    void changesByEitherSideNeverOverwriteTheRelaysDeliveryState() {
+        String id = http.post("/api/cooperation/requests", TRIAGE_MA, informationRequestTo("ES", true)).json().get("id").asString();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("forwarding",
+                new Document("version", 1L).append("state", "DELIVERED").append("attempts", 1)), "requests");
+
+        http.post("/api/cooperation/requests/" + id + "/acknowledgement", LIAISON_ES, "");
+        http.post("/api/cooperation/requests/" + id + "/answer", LIAISON_ES, "{\"text\":\"Done\"}");
+
+        Document stored = mongo.findById(id, Document.class, "requests");
+        assertThat(stored.getString("status")).isEqualTo("ANSWERED");
+        assertThat(stored.get("forwarding", Document.class).getString("state")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aWithdrawnRequestIsNotDelivered() {
+        String id = http.post("/api/cooperation/requests", TRIAGE_MA, informationRequestTo("ES", true)).json().get("id").asString();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("forwarding",
+                new Document("version", 1L).append("state", "PENDING").append("attempts", 0)), "requests");
+
+        Http.Answer withdrawn = http.post("/api/cooperation/requests/" + id + "/withdrawal", TRIAGE_MA,
+                "{\"reason\":\"The funds were recovered\"}");
+
+        assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(mongo.findById(id, Document.class, "requests").get("forwarding", Document.class)
+                .getString("state")).isEqualTo("CANCELLED");
     }
 
     @Test

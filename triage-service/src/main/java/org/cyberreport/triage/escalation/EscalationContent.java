@@ -26,7 +26,11 @@ public record EscalationContent(String requestingAuthority, String offence, Stri
                                        String reason) {
         String offence = category + (subtype == null ? "" : " / " + subtype);
         String authority = "INTERPOL National Central Bureau " + country;
-        String summary = narrative == null ? null : narrative.length() <= 4_000 ? narrative : narrative.substring(0, 4_000);
+        // The narrative speaks of the victim: it goes only with the types that need victim data.
+        boolean victimData = "PAYMENT_STOP".equals(requestType) || "MUTUAL_LEGAL_ASSISTANCE".equals(requestType);
+        String summary = !victimData ? "Report " + reference + ": " + offence + ", " + facts.victims().size()
+                + " victim(s), " + indicators.size() + " suspect identifier(s)"
+                : narrative == null ? null : narrative.length() <= 4_000 ? narrative : narrative.substring(0, 4_000);
         if (!"PAYMENT_STOP".equals(requestType)) {
             return new EscalationContent(authority, offence, summary, String.join(", ", indicators),
                     "Identifiers named in report " + reference, List.of(reason), "Criminal investigation of " + offence,

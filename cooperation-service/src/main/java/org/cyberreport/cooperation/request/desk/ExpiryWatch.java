@@ -23,7 +23,7 @@ class ExpiryWatch {
     void expireLapsedPreservations() {
         for (CooperationRequest request : store.preservationsOpen()) {
             if (request.expireIfLapsed(clock.instant())) {
-                store.replace(request);
+                store.replace(request, false);
             }
         }
     }

@@ -62,17 +62,19 @@ public class RequestDesk {
         }
         audit.record(caller, "REQUEST_CREATED", "request", draft.id(), Map.of("type", draft.type().name(),
                 "destination", draft.destinationCountry(), "status", draft.status().name()));
+        discloseIfInbox(caller, draft);
         wakeUpIfSent(draft);
         return draft;
     }
 
     public CooperationRequest submit(Caller caller, String id, RequestContent completed) {
-        CooperationRequest sent = change(caller, id, Side.REQUESTING, "REQUEST_SENT", request -> {
+        CooperationRequest sent = change(caller, id, Side.REQUESTING, "REQUEST_SENT", true, request -> {
             if (completed != null) {
                 request.complete(completed, now(), caller.username());
             }
             send(request, caller.username());
         });
+        discloseIfInbox(caller, sent);
         wakeUpIfSent(sent);
         return sent;
     }
@@ -84,6 +86,20 @@ public class RequestDesk {
         } catch (IncompleteRequest incomplete) {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, incomplete.getMessage(), incomplete.items().stream()
                     .map(item -> new FieldViolation(item, "is required for a " + request.type() + " request")).toList());
+        }
+    }
+
+    /**
+     * A request to an inbox-only country is disclosed when it is placed in that country's inbox; a
+     * pushed one when it is delivered (recorded by the delivery).
+     */
+    private void discloseIfInbox(Caller caller, CooperationRequest request) {
+        if (request.status() == RequestStatus.SENT && request.forwarding() == null) {
+            audit.record(caller, "REQUEST_DISCLOSED", "request", request.id(), Map.of(
+                    "recipient", request.destinationCountry(), "channel", "inbox", "type", request.type().name(),
+                    "legalBasis", request.legalBasis().instrument() + " " + request.legalBasis().article(),
+                    "victimData", String.valueOf(!request.contentForDestination().victims().isEmpty()),
+                    "handling", request.handling() == null ? "none" : request.handling().tlp() + " " + request.handling().codes()));
         }
     }
 
@@ -114,32 +130,35 @@ public class RequestDesk {
     }
 
     public CooperationRequest acknowledge(Caller caller, String id) {
-        return change(caller, id, Side.DESTINATION, "REQUEST_ACKNOWLEDGED", r -> r.acknowledge(caller.username(), now()));
+        return change(caller, id, Side.DESTINATION, "REQUEST_ACKNOWLEDGED", false, r -> r.acknowledge(caller.username(), now()));
     }
 
     public CooperationRequest answer(Caller caller, String id, String text, List<Answer.Evidence> evidence) {
-        return change(caller, id, Side.DESTINATION, "REQUEST_ANSWERED",
+        return change(caller, id, Side.DESTINATION, "REQUEST_ANSWERED", false,
                 r -> r.answer(text, evidence, caller.username(), now()));
     }
 
     public CooperationRequest refuse(Caller caller, String id, String reason) {
-        return change(caller, id, Side.DESTINATION, "REQUEST_REFUSED", r -> r.refuse(reason, caller.username(), now()));
+        return change(caller, id, Side.DESTINATION, "REQUEST_REFUSED", false, r -> r.refuse(reason, caller.username(), now()));
     }
 
     public CooperationRequest withdraw(Caller caller, String id, String reason) {
-        return change(caller, id, Side.REQUESTING, "REQUEST_WITHDRAWN", r -> r.withdraw(reason, caller.username(), now()));
+        CooperationRequest withdrawn = change(caller, id, Side.REQUESTING, "REQUEST_WITHDRAWN", false,
+                r -> r.withdraw(reason, caller.username(), now()));
+        store.cancelForwarding(id);
+        return withdrawn;
     }
 
     /** Applies a change a partner's system signed (its callback), as that country's liaison would. */
     public CooperationRequest applyCallback(String country, String id, Consumer<CooperationRequest> change, String action) {
         Caller partner = new Caller("partner-" + country, "liaison system " + country, Set.of("liaison"),
                 country, null, "callback");
-        return change(partner, id, Side.DESTINATION, action, change);
+        return change(partner, id, Side.DESTINATION, action, false, change);
     }
 
     enum Side { REQUESTING, DESTINATION, EITHER }
 
-    private CooperationRequest change(Caller caller, String id, Side side, String action,
+    private CooperationRequest change(Caller caller, String id, Side side, String action, boolean withForwarding,
                                       Consumer<CooperationRequest> change) {
         for (int attempt = 1; attempt <= 5; attempt++) {
             CooperationRequest request = visible(caller, id, side);
@@ -148,7 +167,7 @@ public class RequestDesk {
             } catch (RequestConflict conflict) {
                 throw new ProblemException(ProblemKind.STATE_CONFLICT, conflict.getMessage());
             }
-            if (store.replace(request)) {
+            if (store.replace(request, withForwarding)) {
                 audit.record(caller, action, "request", id, Map.of("status", request.status().name()));
                 return request;
             }

@@ -6,13 +6,14 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.cyberreport.cooperation.request.CooperationRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** Requests, with their forwarding outbox entry in the same document; changes compare the version. */
@@ -47,11 +48,32 @@ public class RequestStore {
         }
     }
 
-    public boolean replace(CooperationRequest request) {
+    /**
+     * Writes a change of the request if nobody changed it since it was read. The forwarding entry is
+     * the relay's: it is written only when the change created it (sending a draft), never copied back
+     * from a stale read over the relay's lease and delivery state.
+     */
+    public boolean replace(CooperationRequest request, boolean withForwarding) {
         long expected = request.version();
         request.stored();
-        return template.findAndReplace(query(where("_id").is(request.id()).and("version").is(expected)), request,
-                FindAndReplaceOptions.none(), CooperationRequest.class, COLLECTION) != null;
+        Document changed = new Document();
+        template.getConverter().write(request, changed);
+        changed.remove("_class");
+        Update update = new Update();
+        changed.forEach((field, value) -> {
+            if (!field.equals("_id") && (withForwarding || !field.equals("forwarding"))) {
+                update.set(field, value);
+            }
+        });
+        return template.updateFirst(query(where("_id").is(request.id()).and("version").is(expected)), update, COLLECTION)
+                .getModifiedCount() == 1;
+    }
+
+    /** Stops a delivery that has not happened yet (the request was withdrawn); an in-flight one loses its lease. */
+    public void cancelForwarding(String id) {
+        template.updateFirst(query(where("_id").is(id).and("forwarding.state").is("PENDING")),
+                new Update().set("forwarding.state", "CANCELLED").unset("forwarding.leaseOwner").unset("forwarding.leaseUntil"),
+                COLLECTION);
     }
 
     public List<CooperationRequest> addressedTo(String country, int page, int size) {

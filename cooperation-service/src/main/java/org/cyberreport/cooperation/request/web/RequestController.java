@@ -14,6 +14,7 @@ import org.cyberreport.cooperation.request.web.RequestBodies.ReasonRequest;
 import org.cyberreport.cooperation.request.web.RequestBodies.SubmitRequest;
 import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,6 +53,9 @@ class RequestController {
     @Operation(summary = "Draft a request (triage officer); with send=true it is sent at once if complete, "
             + "otherwise refused with 422 naming every missing item")
     RequestView draft(Caller caller, @Valid @RequestBody DraftRequest body) {
+        if (!caller.hasCountry()) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "The caller's token carries no country");
+        }
         if (body.destinationCountry().equals(caller.country())) {
             throw ProblemException.invalid(List.of(new FieldViolation("destinationCountry", "must be another country")));
         }
