@@ -28,6 +28,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -157,16 +159,19 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private void reschedule(Document claimed, Document handoff, Exception failure) {
-        int attempts = handoff.getInteger("attempts", 0) + 1;
+        // Held back by our own circuit breaker or bulkhead: nothing reached the destination, so it is
+        // not an attempt, and back-pressure alone never parks a hand-off.
+        boolean heldBack = failure instanceof CallNotPermittedException || failure instanceof BulkheadFullException;
+        int attempts = handoff.getInteger("attempts", 0) + (heldBack ? 0 : 1);
         String error = describe(failure);
         Update update = new Update().set(path("attempts"), attempts).set(path("lastError"), error)
                 .unset(path("leaseOwner")).unset(path("leaseUntil"));
-        if (attempts >= settings.maxAttempts()) {
+        if (!heldBack && attempts >= settings.maxAttempts()) {
             update.set(path("state"), "PARKED").set(path("parkedAt"), Date.from(now()));
             parked.increment();
             log.warn("{} hand-off of {} parked after {} attempts: {}", settings.name(), claimed.get("_id"), attempts, error);
         } else {
-            update.set(path("nextAttemptAt"), Date.from(now().plus(backoff(attempts))));
+            update.set(path("nextAttemptAt"), Date.from(now().plus(backoff(Math.max(1, attempts)))));
             failed.increment();
             log.info("{} hand-off of {} failed (attempt {}): {}", settings.name(), claimed.get("_id"), attempts, error);
         }

@@ -1,0 +1,99 @@
+package org.cyberreport.kit.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The relay over the real driver and the embedded server: attempts, parking, and back-pressure. */
+class OutboxRelayIT {
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate template;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        template = new MongoTemplate(client, "outbox");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void parksAfterTheConfiguredNumberOfFailedAttempts() {
+        pending("h-1");
+        OutboxRelay relay = relay(claimed -> {
+            throw new IllegalStateException("destination answered 500");
+        });
+
+        for (int i = 0; i < 3; i++) {
+            relay.drain();
+            makeDue("h-1");
+        }
+
+        Document handoff = handoff("h-1");
+        assertThat(handoff.getString("state")).isEqualTo("PARKED");
+        assertThat(handoff.getInteger("attempts")).isEqualTo(3);
+        assertThat(handoff.getString("lastError")).contains("500");
+    }
+
+    @Test
+    void backPressureFromOurOwnBulkheadIsNotAnAttemptAndNeverParks() {
+        pending("h-2");
+        OutboxRelay relay = relay(claimed -> {
+            throw BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("country-XX"));
+        });
+
+        for (int i = 0; i < 5; i++) {
+            relay.drain();
+            makeDue("h-2");
+        }
+
+        Document handoff = handoff("h-2");
+        assertThat(handoff.getString("state")).isEqualTo("PENDING");
+        assertThat(handoff.getInteger("attempts")).isZero();
+        assertThat(handoff.getString("lastError")).contains("BulkheadFull");
+    }
+
+    private OutboxRelay relay(Delivery delivery) {
+        return new OutboxRelay(template, new OutboxSettings("test", "items", "handoff", Duration.ofSeconds(30), 3,
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1), 10), delivery, Clock.systemUTC(),
+                new SimpleMeterRegistry());
+    }
+
+    private void pending(String id) {
+        template.insert(new Document("_id", id).append("handoff", new Document("version", 1L).append("state", "PENDING")
+                .append("attempts", 0).append("queuedAt", new Date()).append("nextAttemptAt", new Date())), "items");
+    }
+
+    private void makeDue(String id) {
+        template.getCollection("items").updateOne(new Document("_id", id),
+                new Document("$set", new Document("handoff.nextAttemptAt", new Date(0))));
+    }
+
+    private Document handoff(String id) {
+        return template.getCollection("items").find(new Document("_id", id)).first().get("handoff", Document.class);
+    }
+}
