@@ -5,36 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.cyberreport.kit.testing.Http;
-import org.cyberreport.kit.testing.JwksServer;
 import org.cyberreport.kit.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
+import org.cyberreport.cooperation.support.CooperationIT;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** The service boots with its own database, reports its health, and checks every token itself. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cyberreport.mongodb.embedded.storage=memory",
-        "cyberreport.security.issuer=" + TestTokens.ISSUER,
-        "cyberreport.security.audience=" + TestTokens.AUDIENCE})
-class CooperationServiceIT {
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @DynamicPropertySource
-    static void keySet(DynamicPropertyRegistry registry) {
-        registry.add("cyberreport.security.jwk-set-uri", JwksServer::url);
-    }
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
+@TestPropertySource(properties = "cyberreport.cooperation.forwarding.enabled=false")
+class CooperationServiceIT extends CooperationIT {
 
     @Test
     void isReadyWithItsDatabase() {
@@ -47,8 +25,7 @@ class CooperationServiceIT {
 
     @Test
     void refusesRequestsWithoutAValidToken() {
-        for (String token : new String[] {null, TestTokens.expired("MA", "u1"), TestTokens.unsigned(),
-                TestTokens.forAudience("another-api")}) {
+        for (String token : TestTokens.rejected().values()) {
             Http.Answer answer = http.get("/api/cooperation/anything", token);
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.json().get("type").asString()).isEqualTo("urn:cyberreport:problem:unauthenticated");

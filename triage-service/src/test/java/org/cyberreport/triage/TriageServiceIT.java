@@ -3,37 +3,12 @@ package org.cyberreport.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cyberreport.kit.testing.Http;
-import org.cyberreport.kit.testing.JwksServer;
 import org.cyberreport.kit.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
+import org.cyberreport.triage.support.TriageIT;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The service boots with its own database, reports its health, and checks every token itself. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cyberreport.mongodb.embedded.storage=memory",
-        "cyberreport.relay.enabled=false",
-        "cyberreport.security.issuer=" + TestTokens.ISSUER,
-        "cyberreport.security.audience=" + TestTokens.AUDIENCE})
-class TriageServiceIT {
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @DynamicPropertySource
-    static void keySet(DynamicPropertyRegistry registry) {
-        registry.add("cyberreport.security.jwk-set-uri", JwksServer::url);
-    }
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
+class TriageServiceIT extends TriageIT {
 
     @Test
     void isReadyWithItsDatabase() {
@@ -46,8 +21,7 @@ class TriageServiceIT {
 
     @Test
     void refusesRequestsWithoutAValidToken() {
-        for (String token : new String[] {null, TestTokens.expired("MA", "u1"), TestTokens.unsigned(),
-                TestTokens.forAudience("another-api")}) {
+        for (String token : TestTokens.rejected().values()) {
             Http.Answer answer = http.get("/api/triage/anything", token);
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.json().get("type").asString()).isEqualTo("urn:cyberreport:problem:unauthenticated");
