@@ -56,10 +56,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
         "GATEWAY_MAX_BODY_SIZE=64KB"})
 class GatewayIT {
 
+    /** The three services share one stub server for most tests; routing is proven with one server each. */
     static final WireMockServer SERVICES = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    static final WireMockServer TRIAGE_ONLY = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    static final WireMockServer COOPERATION_ONLY = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
     static {
         SERVICES.start();
+        TRIAGE_ONLY.start();
+        COOPERATION_ONLY.start();
     }
 
     /** A caller of its own per test, so that the rate limit of one test does not spill into another. */
@@ -80,18 +85,22 @@ class GatewayIT {
     static void downstreams(DynamicPropertyRegistry registry) {
         registry.add("cyberreport.security.jwk-set-uri", JwksServer::url);
         registry.add("INTAKE_URL", () -> SERVICES.baseUrl() + "/intake-service");
-        registry.add("TRIAGE_URL", () -> SERVICES.baseUrl() + "/triage-service");
-        registry.add("COOPERATION_URL", () -> SERVICES.baseUrl() + "/cooperation-service");
+        registry.add("TRIAGE_URL", TRIAGE_ONLY::baseUrl);
+        registry.add("COOPERATION_URL", COOPERATION_ONLY::baseUrl);
     }
 
     @AfterAll
     static void stopServices() {
         SERVICES.stop();
+        TRIAGE_ONLY.stop();
+        COOPERATION_ONLY.stop();
     }
 
     @BeforeEach
     void reset() {
         SERVICES.resetAll();
+        TRIAGE_ONLY.resetAll();
+        COOPERATION_ONLY.resetAll();
         circuitBreakers.getAllCircuitBreakers().forEach(breaker -> breaker.reset());
         http = new Http(port);
     }
@@ -99,15 +108,15 @@ class GatewayIT {
     @Test
     void routesEachApiToItsServiceAndRelaysTheToken() {
         SERVICES.stubFor(get(urlEqualTo("/api/reports?size=5")).willReturn(aResponse().withStatus(200).withBody("intake")));
-        SERVICES.stubFor(get(urlEqualTo("/api/triage/cases")).willReturn(aResponse().withStatus(200).withBody("triage")));
-        SERVICES.stubFor(get(urlEqualTo("/api/cooperation/requests")).willReturn(aResponse().withStatus(200).withBody("cooperation")));
+        TRIAGE_ONLY.stubFor(get(urlEqualTo("/api/triage/cases")).willReturn(aResponse().withStatus(200).withBody("triage")));
+        COOPERATION_ONLY.stubFor(get(urlEqualTo("/api/cooperation/requests")).willReturn(aResponse().withStatus(200).withBody("cooperation")));
         String triage = TestTokens.triageOfficer("MA");
 
         assertThat(http.get("/api/reports?size=5", REPORTER).body()).isEqualTo("intake");
         assertThat(http.get("/api/triage/cases", triage).body()).isEqualTo("triage");
         assertThat(http.get("/api/cooperation/requests", TestTokens.liaison("FR")).body()).isEqualTo("cooperation");
         SERVICES.verify(getRequestedFor(urlEqualTo("/api/reports?size=5")).withHeader("Authorization", equalTo("Bearer " + REPORTER)));
-        SERVICES.verify(getRequestedFor(urlEqualTo("/api/triage/cases")).withHeader("Authorization", equalTo("Bearer " + triage)));
+        TRIAGE_ONLY.verify(getRequestedFor(urlEqualTo("/api/triage/cases")).withHeader("Authorization", equalTo("Bearer " + triage)));
     }
 
     @Test
@@ -123,18 +132,20 @@ class GatewayIT {
 
     @Test
     void partnerCallbacksPassWithoutATokenForCooperationToVerifyTheirSignature() {
-        SERVICES.stubFor(post(urlEqualTo("/api/cooperation/callbacks/FR")).willReturn(aResponse().withStatus(401)));
+        COOPERATION_ONLY.stubFor(post(urlEqualTo("/api/cooperation/callbacks/FR")).willReturn(aResponse().withStatus(401)));
 
         Http.Answer answer = http.post("/api/cooperation/callbacks/FR", null, "{}", Map.of("Signature", "sig1=:AA==:"));
 
         assertThat(answer.status()).isEqualTo(401);
-        SERVICES.verify(1, postRequestedFor(urlEqualTo("/api/cooperation/callbacks/FR")));
+        COOPERATION_ONLY.verify(1, postRequestedFor(urlEqualTo("/api/cooperation/callbacks/FR")));
         assertThat(http.get("/api/cooperation/callbacks/FR", null).status()).isEqualTo(401);
     }
 
     @Test
     void nothingElseOfTheServicesIsReachable() {
-        SERVICES.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("leak")));
+        for (WireMockServer server : List.of(SERVICES, TRIAGE_ONLY, COOPERATION_ONLY)) {
+            server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("leak")));
+        }
 
         for (String path : List.of("/internal/reports", "/actuator/health", "/actuator/env", "/api/internal/x",
                 "/intake-service/api/reports", "/v3/api-docs/../internal")) {
@@ -143,6 +154,8 @@ class GatewayIT {
             assertThat(answer.body()).as(path).doesNotContain("leak");
         }
         SERVICES.verify(0, anyRequestedFor(anyUrl()));
+        TRIAGE_ONLY.verify(0, anyRequestedFor(anyUrl()));
+        COOPERATION_ONLY.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -172,6 +185,7 @@ class GatewayIT {
     void refusesARoleThatTheRouteDoesNotAllowWith403() {
         assertThat(http.get("/api/reports", TestTokens.liaison("FR")).status()).isEqualTo(403);
         assertThat(http.get("/api/triage/cases", REPORTER).status()).isEqualTo(403);
+        assertThat(http.get("/api/triage/cases", TestTokens.user("admin-t", List.of("admin"), null, null)).status()).isEqualTo(403);
         assertThat(http.get("/api/cooperation/requests", REPORTER).status()).isEqualTo(403);
         Http.Answer answer = http.get("/api/reports", TestTokens.user("admin", List.of("admin"), null, null));
         assertThat(answer.status()).isEqualTo(403);
@@ -209,7 +223,7 @@ class GatewayIT {
 
     @Test
     void answersWithTheServicesFallbackWhenItFailsWith5xx() {
-        SERVICES.stubFor(get(urlPathEqualTo("/api/triage/cases")).willReturn(aResponse().withStatus(500)));
+        TRIAGE_ONLY.stubFor(get(urlPathEqualTo("/api/triage/cases")).willReturn(aResponse().withStatus(500)));
 
         Http.Answer answer = http.get("/api/triage/cases", TestTokens.triageOfficer("MA"));
 
@@ -225,7 +239,7 @@ class GatewayIT {
 
     @Test
     void answersWithTheFallbackWhenTheServiceIsTooSlow() {
-        SERVICES.stubFor(get(urlPathEqualTo("/api/cooperation/requests")).willReturn(aResponse().withStatus(200)
+        COOPERATION_ONLY.stubFor(get(urlPathEqualTo("/api/cooperation/requests")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(3_000)));
         long start = System.nanoTime();
 
@@ -299,12 +313,13 @@ class GatewayIT {
 
     @Test
     void showsTheOpenApiDocumentsOfAllThreeServices() {
-        for (String service : List.of("intake", "triage", "cooperation")) {
-            SERVICES.stubFor(get(urlEqualTo("/v3/api-docs")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody("{\"openapi\":\"3.1.0\"}")));
+        Map<String, WireMockServer> servers = Map.of("intake", SERVICES, "triage", TRIAGE_ONLY, "cooperation", COOPERATION_ONLY);
+        servers.forEach((service, server) -> server.stubFor(get(urlEqualTo("/v3/api-docs")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"service\":\"" + service + "\"}"))));
+        for (String service : servers.keySet()) {
             Http.Answer document = http.get("/api-docs/" + service, null);
             assertThat(document.status()).as(service).isEqualTo(200);
-            assertThat(document.body()).contains("openapi");
+            assertThat(document.body()).as("each document comes from its own service").contains("\"" + service + "\"");
         }
         Http.Answer page = http.get("/swagger-ui/index.html", null);
         Http.Answer config = http.get("/v3/api-docs/swagger-config", null);

@@ -70,7 +70,8 @@ class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, DOCUMENTATION).permitAll()
                         .pathMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole("admin")
                         .pathMatchers("/api/reports", "/api/reports/**").hasAnyRole("reporter", "triage-officer")
-                        .pathMatchers("/api/triage/**").hasAnyRole("triage-officer", "admin")
+                        .pathMatchers("/api/triage/escalations", "/api/triage/escalations/**").hasRole("admin")
+                        .pathMatchers("/api/triage/**").hasRole("triage-officer")
                         // Partners' systems answer with a signature instead of a token; cooperation verifies it.
                         .pathMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
                         .pathMatchers("/api/cooperation/**").hasAnyRole("triage-officer", "liaison", "admin")

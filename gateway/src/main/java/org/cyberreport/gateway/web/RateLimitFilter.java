@@ -1,6 +1,5 @@
 package org.cyberreport.gateway.web;
 
-import java.security.Principal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +14,8 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import reactor.core.publisher.Mono;
 
 /**
- * A Resilience4j rate limiter per caller (the token subject), applied after authentication. A caller
+ * A Resilience4j rate limiter per caller (the token subject, or the client address on public routes),
+ * applied after authentication. A caller
  * over the limit gets 429 with {@code Retry-After} (whole seconds until a permit is free). It is placed
  * in the security chain, after authorisation, and deliberately not a bean: a bean would also run as a
  * global filter.
@@ -41,11 +41,18 @@ public class RateLimitFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        // Only authenticated requests get here with a principal; the rest were refused or are public.
+        // A caller is its token's subject; the public routes (partners' signed callbacks, documentation)
+        // are limited per client address instead.
         return exchange.getPrincipal()
-                .map(Principal::getName)
+                .map(principal -> "subject:" + principal.getName())
                 .defaultIfEmpty("")
-                .flatMap(subject -> subject.isEmpty() ? chain.filter(exchange) : limit(subject, exchange, chain));
+                .map(caller -> caller.isEmpty() ? "address:" + clientAddress(exchange) : caller)
+                .flatMap(caller -> limit(caller, exchange, chain));
+    }
+
+    private static String clientAddress(ServerWebExchange exchange) {
+        var remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     private Mono<Void> limit(String subject, ServerWebExchange exchange, WebFilterChain chain) {

@@ -39,6 +39,9 @@ class OpenApiConfiguration {
                 add(responses, "403", "The caller's role does not allow this operation");
                 add(responses, "404", "No such report within the caller's scope");
                 add(responses, "413", "The body exceeds the size limit");
+                add(responses, "415", "The body is not application/json");
+                add(responses, "429", "Too many requests from this caller (answered by the gateway, with Retry-After)");
+                add(responses, "503", "The database or, through the gateway, the service is unavailable; nothing was stored");
                 if (operation.getOperationId() != null && !operation.getOperationId().startsWith("list")
                         && !operation.getOperationId().startsWith("read")) {
                     add(responses, "409", "The report's state does not allow this, or a concurrent change");

@@ -37,7 +37,7 @@ public record CryptoDetails(
     public record Transfer(
             @NotNull CryptoChain chain,
             @NotNull @Checked(ASSET) String asset,
-            @NotNull @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 20, fraction = 18)
+            @NotNull @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 16, fraction = 18)
             BigDecimal amount,
             @NotBlank @Size(max = 128) String fromAddress,
             @NotBlank @Size(max = 128) String toAddress,

@@ -35,7 +35,7 @@ public record ExtortionDetails(
 
     /** What is demanded: an amount in a currency, or in a crypto asset; exactly one of the two. */
     public record Demand(
-            @NotNull @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 20, fraction = 18)
+            @NotNull @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 16, fraction = 18)
             BigDecimal amount,
             @Checked(CURRENCY) String currency,
             @Checked(ASSET) String asset) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntakeIT {
 
     public static final Path EXAMPLES = Path.of("..", "docs", "examples");
+    /** References carry the year of receipt. */
+    public static final int YEAR = Year.now(ZoneOffset.UTC).getValue();
 
     @LocalServerPort
     protected int port;

@@ -44,7 +44,7 @@ class ConcurrentFilingIT extends IntakeIT {
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
             references.add(answer.json().get("reference").asString());
         });
-        assertThat(references).hasSize(200).allMatch(reference -> reference.matches("MA-2026-\\d{6}"));
+        assertThat(references).hasSize(200).allMatch(reference -> reference.matches("MA-" + YEAR + "-\\d{6}"));
         assertThat(storedReports()).isEqualTo(200);
     }
 

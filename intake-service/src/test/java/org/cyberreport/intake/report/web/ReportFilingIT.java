@@ -40,7 +40,7 @@ class ReportFilingIT extends IntakeIT {
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         JsonNode report = answer.json();
-        assertThat(report.get("reference").asString()).matches("MA-2026-\\d{6}");
+        assertThat(report.get("reference").asString()).matches("MA-" + YEAR + "-\\d{6}");
         assertThat(report.get("status").asString()).isEqualTo("FILED");
         assertThat(report.get("unit").asString()).isEqualTo("casablanca-cyber");
         assertThat(report.get("filedBy").asString()).isEqualTo("reporter-MA-casablanca-cyber");
@@ -68,9 +68,9 @@ class ReportFilingIT extends IntakeIT {
         String second = file(REPORTER, example("crypto")).json().get("reference").asString();
         String french = file(TestTokens.reporter("FR", "ofac"), example("crypto")).json().get("reference").asString();
 
-        assertThat(first).isEqualTo("MA-2026-000001");
-        assertThat(second).isEqualTo("MA-2026-000002");
-        assertThat(french).isEqualTo("FR-2026-000001");
+        assertThat(first).isEqualTo("MA-" + YEAR + "-000001");
+        assertThat(second).isEqualTo("MA-" + YEAR + "-000002");
+        assertThat(french).isEqualTo("FR-" + YEAR + "-000001");
     }
 
     @Test
@@ -145,6 +145,15 @@ class ReportFilingIT extends IntakeIT {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("detail").asString()).contains("'" + field + "'");
+        assertThat(storedReports()).isZero();
+    }
+
+    @Test
+    void refusesAmountsBeyondWhatTheStoreKeepsExactly() {
+        Http.Answer answer = file(REPORTER, example("crypto").replace("\"amount\": 20000,", "\"amount\": 12345678901234567890.5,"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").findValuesAsString("field")).contains("crypto.transfers[1].amount");
         assertThat(storedReports()).isZero();
     }
 
