@@ -128,6 +128,11 @@ class GatewayIT {
         assertThat(http.get("/api/reports/handoffs", REPORTER).status()).isEqualTo(403);
         assertThat(http.get("/api/reports/handoffs", TestTokens.triageOfficer("MA")).status()).isEqualTo(403);
         SERVICES.verify(1, getRequestedFor(urlEqualTo("/api/reports/handoffs")));
+
+        TRIAGE_ONLY.stubFor(get(urlEqualTo("/api/triage/escalations")).willReturn(aResponse().withStatus(200).withBody("[]")));
+        assertThat(http.get("/api/triage/escalations", admin).status()).isEqualTo(200);
+        assertThat(http.get("/api/triage/escalations", TestTokens.triageOfficer("MA")).status()).isEqualTo(403);
+        TRIAGE_ONLY.verify(1, getRequestedFor(urlEqualTo("/api/triage/escalations")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.cyberreport.triage.config;
 
+import static org.cyberreport.kit.security.Caller.ADMIN;
 import static org.cyberreport.kit.security.Caller.SERVICE;
 import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
 
@@ -11,8 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Officers reach the queue and casework; only service clients reach the internal endpoint (which the
- * gateway does not route). Cases are further limited to the officer's country by the case desk.
+ * Officers reach the queue and casework; administrators reach the parked escalation hand-offs; only
+ * service clients reach the internal endpoint (which the gateway does not route). Cases are further limited to the officer's country by the case desk.
  */
 @Configuration
 class SecurityConfiguration {
@@ -24,6 +25,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/internal/reports").hasRole(SERVICE)
+                        .requestMatchers("/api/triage/escalations", "/api/triage/escalations/**").hasRole(ADMIN)
                         .requestMatchers("/api/triage/**").hasRole(TRIAGE_OFFICER)
                         .anyRequest().denyAll())
                 .build();

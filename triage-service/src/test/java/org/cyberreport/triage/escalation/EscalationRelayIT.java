@@ -10,25 +10,36 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.bson.Document;
 import org.cyberreport.kit.outbox.OutboxRelay;
+import org.cyberreport.kit.testing.Http;
+import org.cyberreport.kit.testing.TestTokens;
 import org.cyberreport.triage.Fixtures;
 import org.cyberreport.triage.casework.CaseworkIT;
 import org.cyberreport.triage.support.TriageIT;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+
 /** An escalation is relayed to cooperation, with triage's token, durably: a failure is retried. */
 @TestPropertySource(properties = {"cyberreport.relay.first-backoff=20ms", "cyberreport.relay.max-backoff=50ms",
+        "cyberreport.relay.max-attempts=3",
+        // The breaker stays closed here: while open it holds deliveries back, which never parks them.
+        "resilience4j.circuitbreaker.instances.cooperation.minimum-number-of-calls=1000",
         "cyberreport.service-client.client-secret=test-secret"})
 class EscalationRelayIT extends TriageIT {
 
@@ -41,15 +52,28 @@ class EscalationRelayIT extends TriageIT {
     @Autowired
     OutboxRelay escalationRelay;
 
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
     @DynamicPropertySource
     static void cooperation(DynamicPropertyRegistry registry) {
         registry.add("cyberreport.relay.cooperation-url", COOPERATION::baseUrl);
         registry.add("cyberreport.service-client.token-uri", () -> COOPERATION.baseUrl() + "/token");
     }
 
+    private static final String ADMIN = TestTokens.user("admin", List.of("admin"), null, null);
+
     @AfterAll
     static void stop() {
         COOPERATION.stop();
+    }
+
+    @BeforeEach
+    void resetCooperation() {
+        breakers.getAllCircuitBreakers().forEach(breaker -> breaker.reset());
+        COOPERATION.resetAll();
+        COOPERATION.stubFor(post("/token").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"triage-token\",\"expires_in\":300}")));
     }
 
     @Test
@@ -77,5 +101,51 @@ class EscalationRelayIT extends TriageIT {
                 .withRequestBody(matchingJsonPath("$.escalationId", equalTo(escalation)))
                 .withRequestBody(matchingJsonPath("$.requestType", equalTo("PAYMENT_STOP")))
                 .withRequestBody(matchingJsonPath("$.content.beneficiaryAccount", equalTo("FR7630006000011234567890189"))));
+    }
+
+    @Test
+    void parksAfterTheConfiguredAttemptsAndAnAdministratorRedrivesIt() {
+        COOPERATION.stubFor(post(CooperationDelivery.PATH).willReturn(aResponse().withStatus(503)));
+        deliver(Fixtures.aHandoff("to-park", 1, "MA", CaseworkIT.goldenHourFraud()));
+        String escalation = http.post("/api/triage/cases/to-park/escalations", TRIAGE_MA,
+                "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,\"reason\":\"Funds moving\"}")
+                .json().get("escalationId").asString();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            escalationRelay.drain();
+            return "PARKED".equals(state(escalation));
+        });
+        // Each of the three attempts may retry within itself.
+        assertThat(COOPERATION.findAll(postRequestedFor(urlEqualTo(CooperationDelivery.PATH)))).hasSizeGreaterThanOrEqualTo(3);
+
+        Http.Answer parked = http.get("/api/triage/escalations?state=PARKED", ADMIN);
+        assertThat(parked.status()).isEqualTo(200);
+        assertThat(parked.json().size()).isEqualTo(1);
+        assertThat(parked.json().get(0).get("escalationId").asString()).isEqualTo(escalation);
+        assertThat(parked.json().get(0).get("destinationCountry").asString()).isEqualTo("FR");
+        assertThat(parked.json().get(0).get("attempts").asInt()).isEqualTo(3);
+        assertThat(parked.json().get(0).get("lastError").asString()).contains("503");
+        assertThat(parked.json().get(0).has("content")).isFalse();
+        assertThat(http.get("/api/triage/escalations", TRIAGE_MA).status()).isEqualTo(403);
+        assertThat(http.get("/api/triage/escalations?limit=501", ADMIN).status()).isEqualTo(400);
+        assertThat(http.get("/api/triage/escalations?state=LOST", ADMIN).status()).isEqualTo(400);
+
+        resetCooperation();
+        COOPERATION.stubFor(post(CooperationDelivery.PATH).willReturn(aResponse().withStatus(200)));
+        Http.Answer redriven = http.post("/api/triage/escalations/" + escalation + "/redrive", ADMIN, "");
+        assertThat(redriven.status()).isEqualTo(200);
+        assertThat(redriven.json().get("attempts").asInt()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            escalationRelay.drain();
+            return "DELIVERED".equals(state(escalation));
+        });
+        COOPERATION.verify(1, postRequestedFor(urlEqualTo(CooperationDelivery.PATH)));
+        assertThat(http.post("/api/triage/escalations/" + escalation + "/redrive", ADMIN, "").status()).isEqualTo(404);
+        assertThat(mongo.count(new Query(where("action").is("ESCALATION_REDRIVEN").and("resourceId").is(escalation)),
+                "audit_log")).isEqualTo(1);
+    }
+
+    private String state(String escalation) {
+        return mongo.findById(escalation, Document.class, "escalations").get("handoff", Document.class).getString("state");
     }
 }
