@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,7 @@ public class IndicatorStore {
 
     IndicatorStore(MongoTemplate template) {
         this.template = template;
+        template.indexOps(COLLECTION).createIndex(new Index().on("caseIds", Sort.Direction.ASC).named("cases"));
     }
 
     /** Records that the case has these indicators; returns the other cases that share any of them. */
@@ -52,6 +55,15 @@ public class IndicatorStore {
         for (String key : keys) {
             template.updateFirst(new Query(where("_id").is(key)), new Update().pull("caseIds", caseId), COLLECTION);
         }
+    }
+
+    /** The keys of the indicators that list the case: an index lookup. */
+    public Set<String> keysOf(String caseId) {
+        Query listing = new Query(where("caseIds").is(caseId));
+        listing.fields().include("_id");
+        Set<String> keys = new HashSet<>();
+        template.find(listing, Document.class, COLLECTION).forEach(indicator -> keys.add(indicator.getString("_id")));
+        return keys;
     }
 
     /** The cases an indicator appears in: a lookup by key. */

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.cyberreport.kit.testing.TestTokens;
 import org.cyberreport.triage.Fixtures;
+import org.cyberreport.triage.casework.TriageCase;
+import org.cyberreport.triage.casework.store.CaseStore;
 import org.cyberreport.triage.report.ReportFacts;
 import org.cyberreport.triage.report.ReportHandoff;
 import org.cyberreport.triage.support.TriageIT;
@@ -20,6 +22,9 @@ class CorrelationIT extends TriageIT {
 
     @Autowired
     IndicatorStore indicators;
+
+    @Autowired
+    CaseStore cases;
 
     @Test
     void reportsFromTwoCountriesThatShareAWalletAreLinked() {
@@ -36,6 +41,7 @@ class CorrelationIT extends TriageIT {
         assertThat(french.get("links").get(0).get("country").asString()).isEqualTo("MA");
         String clusterId = moroccan.get("cluster").get("clusterId").asString();
         assertThat(french.get("cluster").get("clusterId").asString()).isEqualTo(clusterId);
+        assertThat(clusterId).as("names no member").doesNotContain("ma-wallet").doesNotContain("fr-wallet");
 
         JsonNode cluster = http.get("/api/triage/clusters/" + clusterId, TRIAGE_MA).json();
         assertThat(cluster.get("cases").asInt()).isEqualTo(2);
@@ -76,6 +82,31 @@ class CorrelationIT extends TriageIT {
 
         assertThat(indicators.casesWith("iban:FR7630006000011234567890189")).containsExactly("keeps");
         assertThat(http.get("/api/triage/cases/drops", TRIAGE_MA).json().get("links")).isEmpty();
+        JsonNode former = http.get("/api/triage/cases/keeps", TRIAGE_MA).json();
+        assertThat(former.get("links")).as("the former partner forgets the link too").isEmpty();
+        assertThat(cases.find("keeps").orElseThrow().cluster().cases()).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashBetweenStoringAnAmendmentAndCorrelatingItIsRepairedByTheRedelivery() {
+        ReportHandoff first = Fixtures.aHandoff("stays", 1, "MA", fraudTo("FR7630006000011234567890189", "100"));
+        ReportHandoff second = Fixtures.aHandoff("moves", 1, "MA", fraudTo("FR7630006000011234567890189", "100"));
+        deliver(first);
+        deliver(second);
+        ReportHandoff amended = version(second, 2, "FILED", fraudTo("DE89370400440532013000", "100"));
+        // The amendment stored, then the crash: no correlation ran.
+        TriageCase moved = cases.find("moves").orElseThrow();
+        moved.takeReportVersion(amended, "{}", Indicators.of(amended.content()), Fixtures.NOW);
+        assertThat(cases.replace(moved)).isTrue();
+
+        // Intake re-delivers the version it never saw acknowledged.
+        deliver(amended);
+
+        assertThat(indicators.casesWith("iban:FR7630006000011234567890189")).containsExactly("stays");
+        assertThat(indicators.casesWith("iban:DE89370400440532013000")).containsExactly("moves");
+        assertThat(http.get("/api/triage/cases/moves", TRIAGE_MA).json().get("links")).isEmpty();
+        assertThat(http.get("/api/triage/cases/stays", TRIAGE_MA).json().get("links")).isEmpty();
+        assertThat(cases.find("stays").orElseThrow().cluster().cases()).isEqualTo(1);
     }
 
     private static ReportFacts cryptoTo(String wallet, String usdt) {
