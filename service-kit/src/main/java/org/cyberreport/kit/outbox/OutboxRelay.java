@@ -56,6 +56,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Counter delivered;
     private final Counter failed;
     private final Counter parked;
+    private final Counter heldBack;
     private final Timer delay;
     private final AtomicLong pendingCount = new AtomicLong();
     private final AtomicLong parkedCount = new AtomicLong();
@@ -77,6 +78,8 @@ public final class OutboxRelay implements SmartLifecycle {
         this.failed = Counter.builder("outbox.delivery.attempts").tag("outbox", name).tag("outcome", "failed")
                 .register(meters);
         this.parked = Counter.builder("outbox.delivery.attempts").tag("outbox", name).tag("outcome", "parked")
+                .register(meters);
+        this.heldBack = Counter.builder("outbox.delivery.attempts").tag("outbox", name).tag("outcome", "held-back")
                 .register(meters);
         this.delay = Timer.builder("outbox.handoff.delay").tag("outbox", name)
                 .description("From the change being stored to its delivery").publishPercentiles(0.5, 0.99)
@@ -172,7 +175,7 @@ public final class OutboxRelay implements SmartLifecycle {
             log.warn("{} hand-off of {} parked after {} attempts: {}", settings.name(), claimed.get("_id"), attempts, error);
         } else {
             update.set(path("nextAttemptAt"), Date.from(now().plus(backoff(Math.max(1, attempts)))));
-            failed.increment();
+            (heldBack ? this.heldBack : failed).increment();
             log.info("{} hand-off of {} failed (attempt {}): {}", settings.name(), claimed.get("_id"), attempts, error);
         }
         update(claimed, handoff, update);

@@ -27,12 +27,14 @@ class OutboxRelayIT {
     private MongoServer server;
     private MongoClient client;
     private MongoTemplate template;
+    private SimpleMeterRegistry meters;
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         template = new MongoTemplate(client, "outbox");
+        meters = new SimpleMeterRegistry();
     }
 
     @AfterEach
@@ -57,6 +59,9 @@ class OutboxRelayIT {
         assertThat(handoff.getString("state")).isEqualTo("PARKED");
         assertThat(handoff.getInteger("attempts")).isEqualTo(3);
         assertThat(handoff.getString("lastError")).contains("500");
+        assertThat(attempts("failed")).isEqualTo(2);
+        assertThat(attempts("parked")).isEqualTo(1);
+        assertThat(attempts("held-back")).isZero();
     }
 
     @Test
@@ -75,12 +80,18 @@ class OutboxRelayIT {
         assertThat(handoff.getString("state")).isEqualTo("PENDING");
         assertThat(handoff.getInteger("attempts")).isZero();
         assertThat(handoff.getString("lastError")).contains("BulkheadFull");
+        assertThat(attempts("held-back")).isEqualTo(5);
+        assertThat(attempts("failed")).isZero();
+    }
+
+    private double attempts(String outcome) {
+        return meters.get("outbox.delivery.attempts").tag("outcome", outcome).counter().count();
     }
 
     private OutboxRelay relay(Delivery delivery) {
         return new OutboxRelay(template, new OutboxSettings("test", "items", "handoff", Duration.ofSeconds(30), 3,
                 Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1), 10), delivery, Clock.systemUTC(),
-                new SimpleMeterRegistry());
+                meters);
     }
 
     private void pending(String id) {

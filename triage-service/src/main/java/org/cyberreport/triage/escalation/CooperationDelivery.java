@@ -36,6 +36,9 @@ final class CooperationDelivery implements Delivery {
     @Override
     public void deliver(Document claimed) {
         EscalationMessage message = converter.read(EscalationMessage.class, claimed);
+        // The token is fetched first, outside the destination's breaker: Keycloak being down is not the
+        // destination failing. Inside, it comes from the cache (or anew after a 401).
+        tokens.token();
         Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, () -> post(message))).run();
     }
 

@@ -28,7 +28,7 @@ class EscalationRelayConfiguration {
     @ConfigurationProperties("cyberreport.relay")
     record RelayProperties(@DefaultValue("true") boolean enabled, String cooperationUrl,
                            @DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
-                           @DefaultValue("30s") Duration lease, @DefaultValue("10") int maxAttempts,
+                           @DefaultValue("60s") Duration lease, @DefaultValue("10") int maxAttempts,
                            @DefaultValue("1s") Duration firstBackoff, @DefaultValue("5m") Duration maxBackoff,
                            @DefaultValue("500ms") Duration pollInterval) {
     }

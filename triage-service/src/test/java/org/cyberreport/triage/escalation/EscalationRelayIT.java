@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
@@ -143,6 +144,24 @@ class EscalationRelayIT extends TriageIT {
         assertThat(http.post("/api/triage/escalations/" + escalation + "/redrive", ADMIN, "").status()).isEqualTo(404);
         assertThat(mongo.count(new Query(where("action").is("ESCALATION_REDRIVEN").and("resourceId").is(escalation)),
                 "audit_log")).isEqualTo(1);
+    }
+
+    @Test
+    void keycloakBeingDownIsNotCountedAgainstCooperation() {
+        COOPERATION.resetAll();
+        COOPERATION.stubFor(post("/token").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        deliver(Fixtures.aHandoff("no-token", 1, "MA", CaseworkIT.goldenHourFraud()));
+        String escalation = http.post("/api/triage/cases/no-token/escalations", TRIAGE_MA,
+                "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,\"reason\":\"Funds moving\"}")
+                .json().get("escalationId").asString();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            escalationRelay.drain();
+            return "PARKED".equals(state(escalation));
+        });
+
+        COOPERATION.verify(0, postRequestedFor(urlEqualTo(CooperationDelivery.PATH)));
+        assertThat(breakers.circuitBreaker("cooperation").getMetrics().getNumberOfFailedCalls()).isZero();
     }
 
     private String state(String escalation) {

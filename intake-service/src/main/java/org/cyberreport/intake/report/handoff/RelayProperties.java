@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("cyberreport.relay")
 public record RelayProperties(@DefaultValue("true") boolean enabled, String triageUrl,
                               @DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
-                              @DefaultValue("30s") Duration lease, @DefaultValue("10") int maxAttempts,
+                              @DefaultValue("60s") Duration lease, @DefaultValue("10") int maxAttempts,
                               @DefaultValue("1s") Duration firstBackoff, @DefaultValue("5m") Duration maxBackoff,
                               @DefaultValue("500ms") Duration pollInterval, @DefaultValue("20") int batchSize) {
 }

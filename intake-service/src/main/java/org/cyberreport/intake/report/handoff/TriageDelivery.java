@@ -42,6 +42,9 @@ final class TriageDelivery implements Delivery {
     public void deliver(Document claimed) {
         ReportHandoffMessage message = ReportHandoffMessage.of(converter.read(Report.class, claimed));
         // The retry wraps the breaker, so that the breaker counts every attempt.
+        // The token is fetched first, outside the destination's breaker: Keycloak being down is not the
+        // destination failing. Inside, it comes from the cache (or anew after a 401).
+        tokens.token();
         Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, () -> post(message))).run();
     }
 
