@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,9 @@ class OutboxRelayIT {
     @Test
     void backPressureFromOurOwnBulkheadIsNotAnAttemptAndNeverParks() {
         pending("h-2");
+        AtomicInteger calls = new AtomicInteger();
         OutboxRelay relay = relay(claimed -> {
+            calls.incrementAndGet();
             throw BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("country-XX"));
         });
 
@@ -80,7 +83,8 @@ class OutboxRelayIT {
         assertThat(handoff.getString("state")).isEqualTo("PENDING");
         assertThat(handoff.getInteger("attempts")).isZero();
         assertThat(handoff.getString("lastError")).contains("BulkheadFull");
-        assertThat(attempts("held-back")).isEqualTo(5);
+        assertThat(calls.get()).isGreaterThanOrEqualTo(5);
+        assertThat(attempts("held-back")).isEqualTo(calls.get());
         assertThat(attempts("failed")).isZero();
     }
 
