@@ -8,8 +8,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** The clock, the scoring policy and the scheduled re-scoring of time-bound factors. */
 @Configuration
+@EnableScheduling
 class TriageConfiguration {
 
     @Bean

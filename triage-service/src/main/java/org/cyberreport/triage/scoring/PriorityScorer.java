@@ -86,7 +86,44 @@ public final class PriorityScorer {
         boolean goldenHour = goldenHour(facts, category, now, breakdown);
         int score = breakdown.stream().mapToInt(FactorScore::points).sum();
         Level level = goldenHour ? Level.P1 : levelFor(score);
-        return new Priority(score, level, receivedAt.plus(respondWithin(level)), goldenHour, breakdown, now);
+        return new Priority(score, level, receivedAt.plus(respondWithin(level)), goldenHour, breakdown, now,
+                nextChange(facts, category, now));
+    }
+
+    /**
+     * The first moment after {@code now} at which a time-bound factor starts or stops applying: an
+     * extortion deadline entering the window or passing, a breach leaving its window, a payment leaving
+     * its golden hour. Null when no such moment is ahead.
+     */
+    Instant nextChange(ReportFacts facts, String category, Instant now) {
+        List<Instant> moments = new ArrayList<>();
+        ScoringPolicy.OngoingHarm harm = policy.ongoingHarm();
+        ReportFacts.Extortion extortion = facts.extortion();
+        if (extortion != null && extortion.deadline() != null && !extortion.paid()) {
+            moments.add(extortion.deadline().minus(harm.deadlineWindow()));
+            moments.add(extortion.deadline());
+        }
+        if (facts.dataTheft() != null && facts.discoveredAt() != null) {
+            moments.add(facts.discoveredAt().plus(harm.activeBreachWindow()));
+        }
+        if (PAYMENT_FRAUD.contains(category)) {
+            ScoringPolicy.GoldenHour window = policy.goldenHour();
+            for (ReportFacts.Transaction transaction : facts.transactions()) {
+                Duration limit = INSTANT_METHODS.contains(transaction.method()) ? window.instantWindow()
+                        : WIRE_METHODS.contains(transaction.method()) ? window.wireWindow() : null;
+                if (limit != null && transaction.executedAt() != null) {
+                    moments.add(transaction.executedAt());
+                    moments.add(transaction.executedAt().plus(limit));
+                }
+            }
+            if (facts.crypto() != null) {
+                facts.crypto().transfers().stream().filter(transfer -> transfer.executedAt() != null).forEach(transfer -> {
+                    moments.add(transfer.executedAt());
+                    moments.add(transfer.executedAt().plus(window.instantWindow()));
+                });
+            }
+        }
+        return moments.stream().filter(moment -> moment.isAfter(now)).min(Comparator.naturalOrder()).orElse(null);
     }
 
     public Level levelFor(int score) {

@@ -126,6 +126,26 @@ class PriorityScorerTest {
     }
 
     @Test
+    void saysWhenTimeAloneWillNextChangeTheScore() {
+        ReportFacts instant = aFraud(List.of(anAdult()), List.of(aPayment("INSTANT_PAYMENT", "300.00",
+                NOW.minus(Duration.ofHours(3)), true), aPayment("BANK_TRANSFER", "300.00", NOW.minus(Duration.ofHours(70)),
+                true)), null, false);
+        assertThat(score(instant, 1).rescoreAt()).as("the wire's 72 h end first").isEqualTo(NOW.plus(Duration.ofHours(2)));
+
+        ReportFacts extortion = new ReportFacts("EXTORTION", "MA", NOW.minus(Duration.ofDays(1)), NOW, List.of(anAdult()),
+                List.of(), List.of(), null, null, null, new ReportFacts.Extortion("DDOS_THREAT", null,
+                NOW.plus(Duration.ofHours(50)), false, null, null, null), null, null);
+        assertThat(score(extortion, 0).rescoreAt()).as("the deadline comes within 48 h")
+                .isEqualTo(NOW.plus(Duration.ofHours(2)));
+        assertThat(scorer.score(extortion, "EXTORTION", 0, ClusterFacts.alone(BigDecimal.ZERO, 1), NOW,
+                NOW.plus(Duration.ofHours(3))).rescoreAt()).as("then the deadline passes").isEqualTo(NOW.plus(Duration.ofHours(50)));
+
+        ReportFacts old = aFraud(List.of(anAdult()), List.of(aPayment("BANK_TRANSFER", "5", NOW.minus(Duration.ofDays(9)),
+                true)), null, false);
+        assertThat(score(old, 0).rescoreAt()).as("nothing ahead").isNull();
+    }
+
+    @Test
     void mapsScoresToLevelsByTheConfiguredThresholds() {
         assertThat(scorer.levelFor(70)).isEqualTo(Level.P1);
         assertThat(scorer.levelFor(69)).isEqualTo(Level.P2);

@@ -3,10 +3,13 @@ package org.cyberreport.triage.casework.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.cyberreport.triage.casework.CaseSlice;
 import org.cyberreport.triage.casework.CaseStatus;
 import org.cyberreport.triage.casework.TriageCase;
@@ -37,6 +40,16 @@ public class CaseStore {
                 .on("status", Sort.Direction.ASC).on("level", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)
                 .named("queue"));
         template.indexOps(COLLECTION).createIndex(new Index().on("clusterId", Sort.Direction.ASC).named("cluster"));
+        template.indexOps(COLLECTION).createIndex(new Index().on("priority.rescoreAt", Sort.Direction.ASC)
+                .named("rescore"));
+    }
+
+    /** Open cases whose score a time-bound factor has changed since they were scored: by index. */
+    public List<String> dueForRescoring(Instant now, int limit) {
+        Query due = query(where("priority.rescoreAt").lte(Date.from(now)).and("status").ne(CaseStatus.CLOSED.name()))
+                .with(Sort.by("priority.rescoreAt")).limit(limit);
+        due.fields().include("_id");
+        return template.find(due, Document.class, COLLECTION).stream().map(found -> found.getString("_id")).toList();
     }
 
     public Optional<TriageCase> find(String id) {
