@@ -162,9 +162,10 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private void reschedule(Document claimed, Document handoff, Exception failure) {
-        // Held back by our own circuit breaker or bulkhead: nothing reached the destination, so it is
-        // not an attempt, and back-pressure alone never parks a hand-off.
-        boolean heldBack = failure instanceof CallNotPermittedException || failure instanceof BulkheadFullException;
+        // Held back by our own circuit breaker, bulkhead or missing token: nothing reached the
+        // destination, so it is not an attempt, and back-pressure alone never parks a hand-off.
+        boolean heldBack = failure instanceof CallNotPermittedException || failure instanceof BulkheadFullException
+                || failure instanceof HeldBackException;
         int attempts = handoff.getInteger("attempts", 0) + (heldBack ? 0 : 1);
         String error = describe(failure);
         Update update = new Update().set(path("attempts"), attempts).set(path("lastError"), error)

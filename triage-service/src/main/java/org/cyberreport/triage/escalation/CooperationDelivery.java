@@ -3,6 +3,7 @@ package org.cyberreport.triage.escalation;
 import org.bson.Document;
 import org.cyberreport.kit.client.ServiceTokens;
 import org.cyberreport.kit.outbox.Delivery;
+import org.cyberreport.kit.outbox.HeldBackException;
 import org.cyberreport.kit.outbox.RejectedDeliveryException;
 import org.cyberreport.kit.outbox.TransientStatusException;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -37,8 +38,13 @@ final class CooperationDelivery implements Delivery {
     public void deliver(Document claimed) {
         EscalationMessage message = converter.read(EscalationMessage.class, claimed);
         // The token is fetched first, outside the destination's breaker: Keycloak being down is not the
-        // destination failing. Inside, it comes from the cache (or anew after a 401).
-        tokens.token();
+        // destination failing, nor an attempt (the hand-off waits, it is never parked for it). Inside,
+        // the token comes from the cache (or anew after a 401).
+        try {
+            tokens.token();
+        } catch (RuntimeException noToken) {
+            throw new HeldBackException("no service token: " + noToken.getMessage(), noToken);
+        }
         Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, () -> post(message))).run();
     }
 

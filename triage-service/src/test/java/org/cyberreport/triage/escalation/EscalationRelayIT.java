@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.bson.Document;
+import org.cyberreport.kit.client.ServiceTokens;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.testing.Http;
 import org.cyberreport.kit.testing.TestTokens;
@@ -55,6 +56,9 @@ class EscalationRelayIT extends TriageIT {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+
+    @Autowired
+    ServiceTokens tokens;
 
     @DynamicPropertySource
     static void cooperation(DynamicPropertyRegistry registry) {
@@ -147,21 +151,35 @@ class EscalationRelayIT extends TriageIT {
     }
 
     @Test
-    void keycloakBeingDownIsNotCountedAgainstCooperation() {
+    void whileKeycloakIsDownEscalationsWaitAndAreNeitherCountedAgainstCooperationNorParked() {
         COOPERATION.resetAll();
         COOPERATION.stubFor(post("/token").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        tokens.invalidate();
         deliver(Fixtures.aHandoff("no-token", 1, "MA", CaseworkIT.goldenHourFraud()));
         String escalation = http.post("/api/triage/cases/no-token/escalations", TRIAGE_MA,
                 "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,\"reason\":\"Funds moving\"}")
                 .json().get("escalationId").asString();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        // More rounds than max-attempts (3), each asking Keycloak three times.
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
             escalationRelay.drain();
-            return "PARKED".equals(state(escalation));
+            return COOPERATION.findAll(postRequestedFor(urlEqualTo("/token"))).size() >= 12;
         });
 
+        Document handoff = mongo.findById(escalation, Document.class, "escalations").get("handoff", Document.class);
+        assertThat(handoff.getString("state")).isEqualTo("PENDING");
+        assertThat(handoff.getInteger("attempts")).isZero();
+        assertThat(handoff.getString("lastError")).contains("no service token");
         COOPERATION.verify(0, postRequestedFor(urlEqualTo(CooperationDelivery.PATH)));
         assertThat(breakers.circuitBreaker("cooperation").getMetrics().getNumberOfFailedCalls()).isZero();
+
+        resetCooperation();
+        COOPERATION.stubFor(post(CooperationDelivery.PATH).willReturn(aResponse().withStatus(200)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            escalationRelay.drain();
+            return "DELIVERED".equals(state(escalation));
+        });
+        COOPERATION.verify(1, postRequestedFor(urlEqualTo(CooperationDelivery.PATH)));
     }
 
     private String state(String escalation) {

@@ -4,6 +4,7 @@ import org.bson.Document;
 import org.cyberreport.intake.report.Report;
 import org.cyberreport.kit.client.ServiceTokens;
 import org.cyberreport.kit.outbox.Delivery;
+import org.cyberreport.kit.outbox.HeldBackException;
 import org.cyberreport.kit.outbox.RejectedDeliveryException;
 import org.cyberreport.kit.outbox.TransientStatusException;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -43,8 +44,13 @@ final class TriageDelivery implements Delivery {
         ReportHandoffMessage message = ReportHandoffMessage.of(converter.read(Report.class, claimed));
         // The retry wraps the breaker, so that the breaker counts every attempt.
         // The token is fetched first, outside the destination's breaker: Keycloak being down is not the
-        // destination failing. Inside, it comes from the cache (or anew after a 401).
-        tokens.token();
+        // destination failing, nor an attempt (the hand-off waits, it is never parked for it). Inside,
+        // the token comes from the cache (or anew after a 401).
+        try {
+            tokens.token();
+        } catch (RuntimeException noToken) {
+            throw new HeldBackException("no service token: " + noToken.getMessage(), noToken);
+        }
         Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, () -> post(message))).run();
     }
 
