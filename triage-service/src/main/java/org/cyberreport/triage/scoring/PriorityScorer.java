@@ -177,7 +177,7 @@ public final class PriorityScorer {
         }
         ReportFacts.Extortion extortion = facts.extortion();
         if (extortion != null && extortion.deadline() != null && !extortion.paid()
-                && extortion.deadline().isAfter(now) && extortion.deadline().isBefore(now.plus(weights.deadlineWindow()))) {
+                && extortion.deadline().isAfter(now) && !extortion.deadline().isAfter(now.plus(weights.deadlineWindow()))) {
             add(breakdown, "DEADLINE_NEAR", weights.deadlineNear(), "the extortion deadline is within "
                     + weights.deadlineWindow().toHours() + " h and nothing was paid");
         }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 
+import org.bson.Document;
 import org.cyberreport.triage.Fixtures;
 import org.cyberreport.triage.casework.desk.Rescoring;
 import org.cyberreport.triage.casework.store.CaseStore;
@@ -14,12 +16,10 @@ import org.cyberreport.triage.report.ReportFacts;
 import org.cyberreport.triage.support.TriageIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
 /** Time alone changes a priority: an extortion deadline comes within the window, and the case moves up. */
-@TestPropertySource(properties = "cyberreport.triage.rescore-check=PT1H")
 class RescoringIT extends TriageIT {
 
     /** triage.priority.ongoing-harm.deadline-window in application.yml. */
@@ -41,6 +41,10 @@ class RescoringIT extends TriageIT {
         assertThat(cases.find("deadline").orElseThrow().priority().rescoreAt()).isEqualTo(deadline.minus(DEADLINE_WINDOW));
         assertThat(cases.find("paid").orElseThrow().priority().rescoreAt()).as("a paid demand has no deadline").isNull();
         assertThat(rescoring.rescoreDue()).as("nothing is due yet").isZero();
+
+        // A case that cannot be read comes first in line; it must not hold back the others.
+        mongo.insert(new Document("_id", "unreadable").append("status", "NEW").append("facts", "not a report")
+                .append("priority", new Document("rescoreAt", Date.from(Instant.EPOCH))), "cases");
 
         Thread.sleep(Duration.between(Instant.now(), deadline.minus(DEADLINE_WINDOW)).plusMillis(200).toMillis());
         assertThat(rescoring.rescoreDue()).isEqualTo(1);

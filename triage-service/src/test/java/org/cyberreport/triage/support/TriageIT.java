@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cyberreport.mongodb.embedded.storage=memory",
         "cyberreport.relay.enabled=false",
+        // Tests call the re-scoring themselves.
+        "cyberreport.triage.rescore-first-check=PT1H",
         "cyberreport.security.issuer=" + TestTokens.ISSUER,
         "cyberreport.security.audience=" + TestTokens.AUDIENCE})
 public abstract class TriageIT {

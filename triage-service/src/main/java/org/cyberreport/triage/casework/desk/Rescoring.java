@@ -34,7 +34,8 @@ public class Rescoring {
     }
 
     /** Re-scores the cases that are due; returns how many. */
-    @Scheduled(fixedDelayString = "${cyberreport.triage.rescore-check:PT1M}", initialDelayString = "PT10S")
+    @Scheduled(fixedDelayString = "${cyberreport.triage.rescore-check:PT1M}",
+            initialDelayString = "${cyberreport.triage.rescore-first-check:PT10S}")
     public int rescoreDue() {
         int rescored = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
@@ -49,6 +50,9 @@ public class Rescoring {
                     rescored++;
                 } catch (CaseUpdates.ConcurrentCaseChange busy) {
                     log.info("Case {} is changing; it is re-scored on the next pass", id);
+                } catch (RuntimeException failure) {
+                    // One case that cannot be re-scored must not hold back the others.
+                    log.warn("Case {} could not be re-scored: {}", id, failure.toString());
                 }
             }
             if (due.size() < BATCH) {
