@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
+import org.bson.Document;
 import org.cyberreport.kit.testing.TestTokens;
 import org.cyberreport.triage.Fixtures;
 import org.cyberreport.triage.casework.TriageCase;
@@ -107,6 +109,34 @@ class CorrelationIT extends TriageIT {
         assertThat(http.get("/api/triage/cases/moves", TRIAGE_MA).json().get("links")).isEmpty();
         assertThat(http.get("/api/triage/cases/stays", TRIAGE_MA).json().get("links")).isEmpty();
         assertThat(cases.find("stays").orElseThrow().cluster().cases()).isEqualTo(1);
+    }
+
+    @Test
+    void aCorrelationCutShortAfterItsOwnCaseIsFinishedForTheFormerPartnersByTheRedelivery() {
+        deliver(Fixtures.aHandoff("partner", 1, "MA", fraudTo("FR7630006000011234567890189", "100")));
+        deliver(Fixtures.aHandoff("amended", 1, "MA", fraudTo("FR7630006000011234567890189", "100")));
+        ReportHandoff amended = version(Fixtures.aHandoff("amended", 1, "MA", fraudTo("FR7630006000011234567890189", "100")),
+                2, "FILED", fraudTo("DE89370400440532013000", "100"));
+        // The state a crash leaves after the amended case itself was correlated, before its former
+        // partner was: the case stored, unlinked and detached; the partner still linked; the run noted.
+        TriageCase stored = cases.find("amended").orElseThrow();
+        stored.takeReportVersion(amended, "{}", Indicators.of(amended.content()), Fixtures.NOW);
+        stored.link(Set.of(), stored.clusterId(), stored.cluster(), Fixtures.NOW);
+        assertThat(cases.replace(stored)).isTrue();
+        indicators.detach("amended", List.of("iban:FR7630006000011234567890189"));
+        indicators.attach("amended", List.of("iban:DE89370400440532013000"), Fixtures.NOW);
+        mongo.getCollection("correlations").replaceOne(new Document("_id", "amended"),
+                new Document("_id", "amended").append("reportVersion", 2L).append("done", false)
+                        .append("formerPartners", List.of("partner")));
+        assertThat(cases.find("partner").orElseThrow().linkedCaseIds()).containsExactly("amended");
+
+        deliver(amended);
+
+        TriageCase partner = cases.find("partner").orElseThrow();
+        assertThat(partner.linkedCaseIds()).isEmpty();
+        assertThat(partner.cluster().cases()).isEqualTo(1);
+        assertThat(mongo.getCollection("correlations").find(new Document("_id", "amended")).first()
+                .getBoolean("done")).isTrue();
     }
 
     private static ReportFacts cryptoTo(String wallet, String usdt) {

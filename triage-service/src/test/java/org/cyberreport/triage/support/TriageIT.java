@@ -52,7 +52,7 @@ public abstract class TriageIT {
     @BeforeEach
     void cleanDatabase() {
         http = new Http(port);
-        for (String collection : new String[] {"cases", "indicators", "escalations", "audit_log"}) {
+        for (String collection : new String[] {"cases", "indicators", "correlations", "escalations", "audit_log"}) {
             mongo.remove(new Query(), collection);
         }
     }

@@ -1,5 +1,7 @@
 package org.cyberreport.triage.casework.desk;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,10 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.bson.Document;
 import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.casework.store.CaseStore;
 import org.cyberreport.triage.correlation.IndicatorStore;
 import org.cyberreport.triage.scoring.ClusterFacts;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,33 +41,43 @@ class Correlator {
     /** A bound on the cases one cluster update visits. */
     static final int MAX_CLUSTER = 1_000;
 
+    /** Per case: the report version last correlated in full, and former partners still to re-cluster. */
+    static final String CORRELATIONS = "correlations";
+
     private final IndicatorStore indicators;
     private final CaseStore cases;
     private final CaseUpdates updates;
     private final Scoring scoring;
+    private final MongoTemplate template;
 
-    Correlator(IndicatorStore indicators, CaseStore cases, CaseUpdates updates, Scoring scoring) {
+    Correlator(IndicatorStore indicators, CaseStore cases, CaseUpdates updates, Scoring scoring, MongoTemplate template) {
         this.indicators = indicators;
         this.cases = cases;
         this.updates = updates;
         this.scoring = scoring;
+        this.template = template;
     }
 
     /**
      * Brings the indicators, links and clusters in line with the case's current indicators. Every step
      * can be repeated: a crash part-way is repaired by running it again (see {@link #isCorrelated}).
      */
-    void correlate(TriageCase triageCase, Set<String> droppedIndicators) {
+    void correlate(TriageCase given, Set<String> droppedIndicators) {
+        // Always from the stored case: a late run for an older version must not undo a newer one.
+        TriageCase triageCase = cases.find(given.id()).orElse(given);
         // Indicators the case no longer has: those named by the amendment, and any a crash left behind.
         Set<String> stale = new HashSet<>(indicators.keysOf(triageCase.id()));
-        stale.removeAll(triageCase.indicatorKeys());
         stale.addAll(droppedIndicators);
+        stale.removeAll(triageCase.indicatorKeys());
         indicators.detach(triageCase.id(), stale);
         Set<String> direct = indicators.attach(triageCase.id(), triageCase.indicatorKeys(), scoring.now());
 
-        // Former partners no longer list this case; each is then re-clustered without it.
+        // Former partners no longer list this case; each is then re-clustered without it. They are noted
+        // first, so that a run cut short by a crash is finished by the next one.
         Set<String> former = new TreeSet<>(triageCase.linkedCaseIds());
+        former.addAll(pendingPartners(triageCase.id()));
         former.removeAll(direct);
+        begin(triageCase, former);
         for (String partner : former) {
             updates.update(partner, member -> {
                 Set<String> linked = new TreeSet<>(member.linkedCaseIds());
@@ -75,6 +91,25 @@ class Correlator {
                 clustered.addAll(cluster(partner, partner.linkedCaseIds()));
             }
         }
+        finish(triageCase);
+    }
+
+    private void begin(TriageCase triageCase, Set<String> former) {
+        Update update = new Update().set("reportVersion", triageCase.reportVersion()).set("done", false);
+        if (!former.isEmpty()) {
+            update.addToSet("formerPartners").each(former.toArray());
+        }
+        template.upsert(new Query(where("_id").is(triageCase.id())), update, CORRELATIONS);
+    }
+
+    private void finish(TriageCase triageCase) {
+        template.updateFirst(new Query(where("_id").is(triageCase.id()).and("reportVersion").is(triageCase.reportVersion())),
+                new Update().set("done", true).unset("formerPartners"), CORRELATIONS);
+    }
+
+    private List<String> pendingPartners(String caseId) {
+        Document marker = template.findById(caseId, Document.class, CORRELATIONS);
+        return marker == null ? List.of() : marker.getList("formerPartners", String.class, List.of());
     }
 
     /** Re-computes the cluster around a case whose own links are given; returns the members. */
@@ -118,10 +153,16 @@ class Correlator {
     }
 
     /**
-     * Whether the indicators list the case for exactly its current indicators and its links are the
-     * cases that share them: false after a crash between storing a case and correlating it.
+     * Whether the last correlation of this version ran to its end, the indicators list the case for
+     * exactly its current indicators, and its links are the cases that share them: false after a crash
+     * anywhere between storing a case and the end of its correlation.
      */
     boolean isCorrelated(TriageCase triageCase) {
+        Document marker = template.findById(triageCase.id(), Document.class, CORRELATIONS);
+        if (marker == null || !Boolean.TRUE.equals(marker.getBoolean("done"))
+                || marker.get("reportVersion", Number.class).longValue() != triageCase.reportVersion()) {
+            return false;
+        }
         if (!indicators.keysOf(triageCase.id()).equals(triageCase.indicatorKeys())) {
             return false;
         }
