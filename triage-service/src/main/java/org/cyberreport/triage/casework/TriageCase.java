@@ -147,11 +147,18 @@ public final class TriageCase {
     public void link(Set<String> linked, String clusterId, ClusterFacts cluster, Instant now) {
         Set<String> added = new TreeSet<>(linked);
         added.removeAll(linkedCaseIds);
+        Set<String> removed = new TreeSet<>(linkedCaseIds);
+        removed.removeAll(linked);
         this.linkedCaseIds = new TreeSet<>(linked);
         this.clusterId = clusterId;
         this.cluster = cluster;
+        // Counts only: linked cases may belong to other countries, whose identifiers are not shown here
+        // (the case's links name them by reference and country).
         if (!added.isEmpty()) {
-            record(now, Officer.SYSTEM, "LINKED", Map.of("cases", String.join(",", added), "cluster", clusterId));
+            record(now, Officer.SYSTEM, "LINKED", Map.of("cases", String.valueOf(added.size()), "cluster", clusterId));
+        }
+        if (!removed.isEmpty()) {
+            record(now, Officer.SYSTEM, "UNLINKED", Map.of("cases", String.valueOf(removed.size())));
         }
     }
 

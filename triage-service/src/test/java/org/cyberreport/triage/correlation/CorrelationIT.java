@@ -44,6 +44,8 @@ class CorrelationIT extends TriageIT {
         String clusterId = moroccan.get("cluster").get("clusterId").asString();
         assertThat(french.get("cluster").get("clusterId").asString()).isEqualTo(clusterId);
         assertThat(clusterId).as("names no member").doesNotContain("ma-wallet").doesNotContain("fr-wallet");
+        assertThat(moroccan.get("history").toString()).as("the history names no case abroad").doesNotContain("fr-wallet");
+        assertThat(moroccan.get("history").findValuesAsString("action")).contains("LINKED");
 
         JsonNode cluster = http.get("/api/triage/clusters/" + clusterId, TRIAGE_MA).json();
         assertThat(cluster.get("cases").asInt()).isEqualTo(2);
