@@ -127,6 +127,7 @@ public final class TriageCase {
 
     private void closeAsWithdrawn(Instant now) {
         status = CaseStatus.CLOSED;
+        stopRescoring();
         claimedBy = null;
         closure = new Closure(Outcome.WITHDRAWN_BY_UNIT, "The filing unit withdrew the report", Officer.SYSTEM.username(), now);
         record(now, Officer.SYSTEM, "CLOSED", Map.of("outcome", Outcome.WITHDRAWN_BY_UNIT.name()));
@@ -136,6 +137,9 @@ public final class TriageCase {
     public void prioritise(Priority computed, Function<Level, Duration> respondWithin, Instant now) {
         Priority previous = priority;
         priority = computed;
+        if (status == CaseStatus.CLOSED) {
+            stopRescoring();
+        }
         level = override == null ? computed.level() : override.level();
         dueAt = receivedAt.plus(respondWithin.apply(level));
         if (previous == null || previous.score() != computed.score() || previous.level() != computed.level()) {
@@ -159,6 +163,14 @@ public final class TriageCase {
         }
         if (!removed.isEmpty()) {
             record(now, Officer.SYSTEM, "UNLINKED", Map.of("cases", String.valueOf(removed.size())));
+        }
+    }
+
+    /** A closed case's priority no longer moves with time: it leaves the re-scoring index. */
+    private void stopRescoring() {
+        if (priority != null && priority.rescoreAt() != null) {
+            priority = new Priority(priority.score(), priority.level(), priority.dueAt(), priority.goldenHour(),
+                    priority.breakdown(), priority.scoredAt(), null);
         }
     }
 
@@ -209,6 +221,7 @@ public final class TriageCase {
     public void close(Outcome outcome, String reason, Officer officer, Instant now) {
         requireOpen("closed");
         status = CaseStatus.CLOSED;
+        stopRescoring();
         claimedBy = null;
         closure = new Closure(outcome, reason, officer.username(), now);
         record(now, officer, "CLOSED", Map.of("outcome", outcome.name(), "reason", reason));

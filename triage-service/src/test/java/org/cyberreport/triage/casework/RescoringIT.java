@@ -40,13 +40,18 @@ class RescoringIT extends TriageIT {
         assertThat(factors(before)).doesNotContain("DEADLINE_NEAR");
         assertThat(cases.find("deadline").orElseThrow().priority().rescoreAt()).isEqualTo(deadline.minus(DEADLINE_WINDOW));
         assertThat(cases.find("paid").orElseThrow().priority().rescoreAt()).as("a paid demand has no deadline").isNull();
+        var withdrawn = Fixtures.aHandoff("withdrawn", 1, "MA", extortionUntil(deadline, false));
+        deliver(withdrawn);
+        deliver(version(withdrawn, 2, "WITHDRAWN", extortionUntil(deadline, false)));
+        assertThat(cases.find("withdrawn").orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(cases.find("withdrawn").orElseThrow().priority().rescoreAt()).as("a closed case is left alone").isNull();
         assertThat(rescoring.rescoreDue()).as("nothing is due yet").isZero();
 
         // A case that cannot be read comes first in line; it must not hold back the others.
         mongo.insert(new Document("_id", "unreadable").append("status", "NEW").append("facts", "not a report")
                 .append("priority", new Document("rescoreAt", Date.from(Instant.EPOCH))), "cases");
 
-        Thread.sleep(Duration.between(Instant.now(), deadline.minus(DEADLINE_WINDOW)).plusMillis(200).toMillis());
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), deadline.minus(DEADLINE_WINDOW)).plusMillis(200).toMillis()));
         assertThat(rescoring.rescoreDue()).isEqualTo(1);
 
         JsonNode after = http.get("/api/triage/cases/deadline", TRIAGE_MA).json();
