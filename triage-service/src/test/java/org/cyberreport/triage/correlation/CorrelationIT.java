@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.cyberreport.kit.testing.TestTokens;
@@ -139,6 +144,31 @@ class CorrelationIT extends TriageIT {
         assertThat(partner.cluster().cases()).isEqualTo(1);
         assertThat(mongo.getCollection("correlations").find(new Document("_id", "amended")).first()
                 .getBoolean("done")).isTrue();
+    }
+
+    @Test
+    void reportsFiledAtTheSameMomentThatShareAnAccountAreAllLinked() throws Exception {
+        int reports = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(reports);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < reports; i++) {
+                ReportHandoff report = Fixtures.aHandoff("same-moment-" + i, 1, "MA",
+                        fraudTo("FR7630006000011234567890189", "100"));
+                answers.add(pool.submit(() -> deliver(report).status()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isBetween(200, 299);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (int i = 0; i < reports; i++) {
+            TriageCase triageCase = cases.find("same-moment-" + i).orElseThrow();
+            assertThat(triageCase.linkedCaseIds()).as(triageCase.id()).hasSize(reports - 1);
+            assertThat(triageCase.cluster().cases()).as(triageCase.id()).isEqualTo(reports);
+        }
     }
 
     private static ReportFacts cryptoTo(String wallet, String usdt) {

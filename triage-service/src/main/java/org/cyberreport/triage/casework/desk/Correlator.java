@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
 import org.cyberreport.triage.casework.TriageCase;
@@ -112,8 +113,24 @@ class Correlator {
         return marker == null ? List.of() : marker.getList("formerPartners", String.class, List.of());
     }
 
-    /** Re-computes the cluster around a case whose own links are given; returns the members. */
+    /**
+     * Re-computes the cluster around a case whose own links are given; returns the members. The case's
+     * links are read again from the indicators when it is written: if a case filed at the same moment
+     * attached meanwhile, the cluster is computed once more with it, so neither run loses the other.
+     */
     private Set<String> cluster(TriageCase start, Set<String> links) {
+        Set<String> current = links;
+        for (int round = 1; ; round++) {
+            AtomicReference<Set<String>> fresh = new AtomicReference<>(current);
+            Set<String> members = clusterOnce(start, current, fresh);
+            if (fresh.get().equals(current) || round == 3) {
+                return members;
+            }
+            current = fresh.get();
+        }
+    }
+
+    private Set<String> clusterOnce(TriageCase start, Set<String> links, AtomicReference<Set<String>> fresh) {
         Map<String, TriageCase> members = component(start, links);
         String clusterId = clusterId(members.keySet());
         BigDecimal loss = BigDecimal.ZERO;
@@ -123,11 +140,17 @@ class Correlator {
             victims += member.facts().victims().size();
         }
         ClusterFacts cluster = members.size() == 1 ? scoring.alone(start) : new ClusterFacts(members.size(), loss, victims);
-        for (String memberId : members.keySet()) {
+        // The start last: a case that attached before its write is seen there, and the round repeated;
+        // one that attaches after it runs its own correlation after all of these writes.
+        List<String> order = new ArrayList<>(members.keySet());
+        order.remove(start.id());
+        order.add(start.id());
+        for (String memberId : order) {
             updates.update(memberId, member -> {
                 Set<String> linked = new TreeSet<>(member.linkedCaseIds());
                 if (member.id().equals(start.id())) {
-                    linked = new TreeSet<>(links);
+                    linked = partnersOf(member);
+                    fresh.set(Set.copyOf(linked));
                 } else if (links.contains(member.id())) {
                     linked.add(start.id());
                 }
@@ -136,6 +159,14 @@ class Correlator {
             });
         }
         return new HashSet<>(members.keySet());
+    }
+
+    /** The cases that share an indicator with this one now, by the indicators themselves. */
+    private Set<String> partnersOf(TriageCase triageCase) {
+        Set<String> partners = new TreeSet<>();
+        triageCase.indicatorKeys().forEach(key -> partners.addAll(indicators.casesWith(key)));
+        partners.remove(triageCase.id());
+        return partners;
     }
 
     /**
@@ -166,10 +197,7 @@ class Correlator {
         if (!indicators.keysOf(triageCase.id()).equals(triageCase.indicatorKeys())) {
             return false;
         }
-        Set<String> partners = new TreeSet<>();
-        triageCase.indicatorKeys().forEach(key -> partners.addAll(indicators.casesWith(key)));
-        partners.remove(triageCase.id());
-        return partners.equals(triageCase.linkedCaseIds());
+        return partnersOf(triageCase).equals(triageCase.linkedCaseIds());
     }
 
     /** The cases connected to this one through shared indicators, breadth first, bounded. */
