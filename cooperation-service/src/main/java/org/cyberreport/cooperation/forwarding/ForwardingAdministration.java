@@ -1,7 +1,5 @@
 package org.cyberreport.cooperation.forwarding;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +9,7 @@ import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.security.Caller;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,9 +44,8 @@ class ForwardingAdministration {
     @Operation(summary = "Deliveries in a state (PARKED by default)")
     List<DeliveryView> list(@RequestParam(defaultValue = "PARKED") @Pattern(regexp = "PENDING|DELIVERED|PARKED") String state,
                             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        Query query = new Query(where("forwarding.state").is(state)).with(Sort.by("forwarding.nextAttemptAt")).limit(limit);
-        query.fields().include("destinationCountry", "type", "forwarding");
-        return template.find(query, Row.class, RequestStore.COLLECTION).stream().map(Row::view).toList();
+        return template.find(relay.inState(state, limit, "destinationCountry", "type"), Row.class, RequestStore.COLLECTION)
+                .stream().map(Row::view).toList();
     }
 
     @PostMapping("/{requestId}/redrive")

@@ -24,6 +24,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -72,6 +73,9 @@ public final class OutboxRelay implements SmartLifecycle {
         this.delivery = delivery;
         this.clock = clock;
         this.inFlight = new Semaphore(Math.max(1, settings.concurrency()));
+        // What claims and the administrators' lists ask for: hand-offs by state, the most due first.
+        template.indexOps(settings.collection()).createIndex(new Index().on(path("state"), Sort.Direction.ASC)
+                .on(path("nextAttemptAt"), Sort.Direction.ASC).named(settings.field() + "_due"));
         String name = settings.name();
         this.delivered = Counter.builder("outbox.delivery.attempts").tag("outbox", name).tag("outcome", "delivered")
                 .description("Delivery attempts by outcome").register(meters);
@@ -195,6 +199,16 @@ public final class OutboxRelay implements SmartLifecycle {
         Query mine = new Query(where("_id").is(claimed.get("_id")).and(path("version")).is(handoff.get("version"))
                 .and(path("leaseOwner")).is(owner));
         return template.updateFirst(mine, update, settings.collection()).getModifiedCount() == 1;
+    }
+
+    /**
+     * A query for the hand-offs in a state, the most due first, returning the hand-off and the given
+     * fields of its document: for the administrators' lists.
+     */
+    public Query inState(String state, int limit, String... fields) {
+        Query query = new Query(where(path("state")).is(state)).with(Sort.by(path("nextAttemptAt"))).limit(limit);
+        query.fields().include(settings.field()).include(fields);
+        return query;
     }
 
     /** Puts a parked hand-off back in line, now, with its attempts reset; false if none was parked. */

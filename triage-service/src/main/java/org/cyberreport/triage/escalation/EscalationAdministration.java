@@ -1,7 +1,5 @@
 package org.cyberreport.triage.escalation;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +8,7 @@ import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.security.Caller;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,10 +46,8 @@ class EscalationAdministration {
     @Operation(summary = "List escalation hand-offs in a state (PARKED by default)")
     List<HandoffView> list(@RequestParam(defaultValue = "PARKED") HandoffState state,
                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        Query query = new Query(where("handoff.state").is(state.name())).with(Sort.by("handoff.nextAttemptAt")).limit(limit);
-        query.fields().include("caseId", "caseReference", "requestingCountry", "destinationCountry", "requestType",
-                "handoff");
-        return template.find(query, HandoffRow.class, "escalations").stream().map(HandoffRow::view).toList();
+        return template.find(relay.inState(state.name(), limit, "caseId", "caseReference", "requestingCountry",
+                "destinationCountry", "requestType"), HandoffRow.class, "escalations").stream().map(HandoffRow::view).toList();
     }
 
     @PostMapping("/{escalationId}/redrive")

@@ -29,8 +29,6 @@ public class RequestStore {
         template.indexOps(COLLECTION).createIndex(new Index().on("destinationCountry", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).named("inbox"));
         template.indexOps(COLLECTION).createIndex(new Index().on("requestingCountry", Sort.Direction.ASC).named("outbox"));
-        template.indexOps(COLLECTION).createIndex(new Index().on("forwarding.state", Sort.Direction.ASC)
-                .on("forwarding.nextAttemptAt", Sort.Direction.ASC).named("forwarding_due"));
     }
 
     public Optional<CooperationRequest> find(String id) {

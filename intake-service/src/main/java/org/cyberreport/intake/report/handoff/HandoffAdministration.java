@@ -1,7 +1,5 @@
 package org.cyberreport.intake.report.handoff;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +8,7 @@ import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.security.Caller;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,9 +45,8 @@ class HandoffAdministration {
     @Operation(summary = "List hand-offs in a state (PARKED by default)")
     List<HandoffView> list(Caller caller, @RequestParam(defaultValue = "PARKED") HandoffState state,
                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        Query query = new Query(where("handoff.state").is(state.name())).with(Sort.by("handoff.nextAttemptAt")).limit(limit);
-        query.fields().include("reference", "country", "handoff");
-        return template.find(query, HandoffRow.class, "reports").stream().map(HandoffRow::view).toList();
+        return template.find(relay.inState(state.name(), limit, "reference", "country"), HandoffRow.class, "reports")
+                .stream().map(HandoffRow::view).toList();
     }
 
     @PostMapping("/{reportId}/redrive")

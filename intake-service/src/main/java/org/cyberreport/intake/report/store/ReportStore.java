@@ -43,8 +43,6 @@ public class ReportStore {
         // For MongoDB in deployment; the embedded server accepts and ignores non-unique indexes.
         indexes.createIndex(new Index().on("country", Sort.Direction.ASC).on("unit", Sort.Direction.ASC)
                 .on("receivedAt", Sort.Direction.DESC).named("scope_received"));
-        indexes.createIndex(new Index().on("handoff.state", Sort.Direction.ASC)
-                .on("handoff.nextAttemptAt", Sort.Direction.ASC).named("handoff_due"));
     }
 
     /** Stores a new report; a second report under the same caller and idempotency key is refused. */
