@@ -52,7 +52,7 @@ public class CaseIntake {
             if (!current.takeReportVersion(report, contentJson, keys, scoring.now())) {
                 // Already have it. A crash after storing the case but before linking it would show here.
                 if (!correlator.isCorrelated(current)) {
-                    correlator.correlate(current, Set.of());
+                    correlator.repair(current);
                 }
                 return new Received(current.id(), current.reportVersion(), false);
             }

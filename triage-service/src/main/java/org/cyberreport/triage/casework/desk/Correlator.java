@@ -64,11 +64,22 @@ class Correlator {
      * can be repeated: a crash part-way is repaired by running it again (see {@link #isCorrelated}).
      */
     void correlate(TriageCase given, Set<String> droppedIndicators) {
+        run(given, droppedIndicators);
+    }
+
+    /**
+     * Correlates a case whose last run may have been cut short: the indicators that still list it are
+     * looked up (a query on the indicators' case lists), not assumed.
+     */
+    void repair(TriageCase given) {
+        run(given, indicators.keysOf(given.id()));
+    }
+
+    private void run(TriageCase given, Set<String> mayBeStale) {
         // Always from the stored case: a late run for an older version must not undo a newer one.
         TriageCase triageCase = cases.find(given.id()).orElse(given);
-        // Indicators the case no longer has: those named by the amendment, and any a crash left behind.
-        Set<String> stale = new HashSet<>(indicators.keysOf(triageCase.id()));
-        stale.addAll(droppedIndicators);
+        // Indicators the case no longer has.
+        Set<String> stale = new HashSet<>(mayBeStale);
         stale.removeAll(triageCase.indicatorKeys());
         indicators.detach(triageCase.id(), stale);
         Set<String> direct = indicators.attach(triageCase.id(), triageCase.indicatorKeys(), scoring.now());
