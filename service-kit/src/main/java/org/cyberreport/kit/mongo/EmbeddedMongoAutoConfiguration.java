@@ -23,7 +23,6 @@ import com.mongodb.ConnectionString;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The database of a service: the configured MongoDB when a URI is given, otherwise an embedded
@@ -36,21 +35,28 @@ public class EmbeddedMongoAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoAutoConfiguration.class);
 
+    @Bean
+    @ConditionalOnExpression("'${cyberreport.mongodb.uri:}'.isBlank()")
+    EmbeddedQueryStats embeddedQueryStats() {
+        return new EmbeddedQueryStats();
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     @ConditionalOnExpression("'${cyberreport.mongodb.uri:}'.isBlank()")
-    MongoServer embeddedMongoServer(MongoSettings settings) {
+    MongoServer embeddedMongoServer(MongoSettings settings, EmbeddedQueryStats stats) {
         MongoSettings.Embedded embedded = settings.embedded();
-        MongoServer server = new MongoServer(backend(settings));
+        MongoServer server = new MongoServer(backend(settings, stats));
         server.bind(embedded.host(), embedded.port());
         log.info("Embedded MongoDB for '{}' listening on {} ({} storage)", settings.database(),
                 server.getLocalAddress(), embedded.storage().name().toLowerCase());
         return server;
     }
 
-    private static MongoBackend backend(MongoSettings settings) {
+    /** The same indexed store either way; in memory, it is a store without a file. */
+    private static MongoBackend backend(MongoSettings settings, EmbeddedQueryStats stats) {
         MongoSettings.Embedded embedded = settings.embedded();
         if (embedded.storage() == MongoSettings.Storage.MEMORY) {
-            return new MemoryBackend();
+            return DurableH2Backend.open(null, stats);
         }
         try {
             Files.createDirectories(embedded.dataDir());
@@ -58,7 +64,7 @@ public class EmbeddedMongoAutoConfiguration {
             throw new UncheckedIOException("Cannot create the data folder " + embedded.dataDir().toAbsolutePath(), e);
         }
         Path file = embedded.dataDir().resolve(settings.database() + ".mv");
-        return new DurableH2Backend(file.toAbsolutePath().toString());
+        return DurableH2Backend.open(file.toAbsolutePath().toString(), stats);
     }
 
     @Bean
