@@ -1,5 +1,7 @@
 package org.cyberreport.intake.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,11 +14,13 @@ import java.util.UUID;
 import org.cyberreport.kit.testing.Http;
 import org.cyberreport.kit.testing.JwksServer;
 import org.cyberreport.kit.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.cyberreport.kit.mongo.EmbeddedQueryStats;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +51,15 @@ public abstract class IntakeIT {
     @DynamicPropertySource
     static void keySet(DynamicPropertyRegistry registry) {
         registry.add("cyberreport.security.jwk-set-uri", JwksServer::url);
+    }
+
+    @Autowired
+    private EmbeddedQueryStats queries;
+
+    /** Every query the service made in a test was served by a declared index (none scanned a collection). */
+    @AfterEach
+    void everyQueryWasServedByAnIndex() {
+        assertThat(queries.drainUnindexed()).as("queries that scanned a whole collection").isEmpty();
     }
 
     @BeforeEach

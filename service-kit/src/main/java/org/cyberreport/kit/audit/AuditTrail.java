@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.cyberreport.kit.problem.ProblemResponses;
 import org.cyberreport.kit.security.Caller;
 import org.slf4j.MDC;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * The append-only audit log of a service, in its own collection. It offers no way to change or
@@ -24,6 +26,9 @@ public final class AuditTrail {
     public AuditTrail(MongoTemplate template, Clock clock) {
         this.template = template;
         this.clock = clock;
+        // a record's history, oldest first: what an auditor or a test asks of the log
+        template.indexOps(COLLECTION).createIndex(new Index().on("resourceId", Sort.Direction.ASC)
+                .on("at", Sort.Direction.ASC).named("resource_at"));
     }
 
     public AuditRecord record(Caller caller, String action, String resourceType, String resourceId,

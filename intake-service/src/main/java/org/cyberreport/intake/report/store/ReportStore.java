@@ -40,9 +40,15 @@ public class ReportStore {
         indexes.createIndex(new Index().on("reference", Sort.Direction.ASC).unique().named("reference_unique"));
         indexes.createIndex(new Index().on("idempotency.subject", Sort.Direction.ASC)
                 .on("idempotency.key", Sort.Direction.ASC).unique().named("idempotency_unique"));
-        // For MongoDB in deployment; the embedded server accepts and ignores non-unique indexes.
+        // The listing's order to the end (newest first, then by id), so a page is read from the index alone.
         indexes.createIndex(new Index().on("country", Sort.Direction.ASC).on("unit", Sort.Direction.ASC)
-                .on("receivedAt", Sort.Direction.DESC).named("scope_received"));
+                .on("receivedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC).named("scope_received_id"));
+        indexes.createIndex(new Index().on("country", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.DESC).named("country_received_id"));
+        // its forerunner, which ended at receivedAt, served no page in order
+        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals("scope_received"))) {
+            indexes.dropIndex("scope_received");
+        }
     }
 
     /** Stores a new report; a second report under the same caller and idempotency key is refused. */
