@@ -1,5 +1,6 @@
 package org.cyberreport.intake.report;
 
+import static org.cyberreport.intake.report.validation.Rule.IDENTIFIER;
 import static org.cyberreport.intake.report.validation.Rule.ASSET;
 import static org.cyberreport.intake.report.validation.Rule.COUNTRY;
 import static org.cyberreport.intake.report.validation.Rule.TX_HASH;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.cyberreport.intake.report.validation.Checked;
 import org.cyberreport.intake.report.validation.CryptoChain;
 import org.cyberreport.intake.report.validation.PlausiblePast;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -39,8 +39,8 @@ public record CryptoDetails(
             @NotNull @Checked(ASSET) String asset,
             @NotNull @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 16, fraction = 18)
             BigDecimal amount,
-            @NotBlank @Size(max = 128) String fromAddress,
-            @NotBlank @Size(max = 128) String toAddress,
+            @NotBlank @Size(max = 128) @Checked(IDENTIFIER) String fromAddress,
+            @NotBlank @Size(max = 128) @Checked(IDENTIFIER) String toAddress,
             @Size(max = 130) @Checked(TX_HASH) String txHash,
             @NotNull @PlausiblePast Instant executedAt,
             @Valid Exchange exchange) {

@@ -1,5 +1,8 @@
 package org.cyberreport.intake.report;
 
+import static org.cyberreport.intake.report.validation.Rule.IDENTIFIER;
+
+import org.cyberreport.intake.report.validation.Checked;
 import org.cyberreport.intake.report.validation.CryptoChain;
 
 import jakarta.validation.constraints.NotBlank;
@@ -12,9 +15,9 @@ import jakarta.validation.constraints.Size;
  */
 public record SubjectIdentifier(
         @NotNull Type type,
-        @NotBlank @Size(max = 512) String value,
+        @NotBlank @Size(max = 512) @Checked(IDENTIFIER) String value,
         CryptoChain chain,
-        @Size(max = 100) String platform) {
+        @Size(max = 100) @Checked(IDENTIFIER) String platform) {
 
     public enum Type { EMAIL, PHONE, URL, DOMAIN, IP_ADDRESS, SOCIAL_HANDLE, IBAN, ACCOUNT, CRYPTO_ADDRESS, NAME }
 }

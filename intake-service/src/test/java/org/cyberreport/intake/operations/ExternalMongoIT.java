@@ -26,6 +26,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 class ExternalMongoIT {
 
+    /** Health components are shown to administrators only. */
+    private static final String HEALTH_ADMIN =
+            org.cyberreport.kit.testing.TestTokens.user("admin", java.util.List.of("admin"), null, null);
+
     @Test
     void usesTheConfiguredDatabaseAndReportsItsHealthTruthfully() throws Exception {
         MongoServer external = new MongoServer(new MemoryBackend());
@@ -47,13 +51,13 @@ class ExternalMongoIT {
             try (var client = MongoClients.create(uri)) {
                 assertThat(client.getDatabase("intake").getCollection("reports").countDocuments()).isEqualTo(1);
             }
-            Http.Answer ready = http.get("/actuator/health/readiness", null);
+            Http.Answer ready = http.get("/actuator/health/readiness", HEALTH_ADMIN);
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.json().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
 
             external.shutdownNow();
 
-            Http.Answer down = http.get("/actuator/health/readiness", null);
+            Http.Answer down = http.get("/actuator/health/readiness", HEALTH_ADMIN);
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.json().get("components").get("mongo").get("status").asString()).isEqualTo("DOWN");
             assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);

@@ -3,6 +3,8 @@ package org.cyberreport.kit.problem;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -19,6 +21,15 @@ final class JsonErrors {
 
     static String describe(HttpMessageNotReadableException failure) {
         Throwable cause = failure.getCause();
+        if (cause instanceof RefusedValueException refused) {
+            return "Field " + path(refused) + " " + refused.rule();
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return "The body exceeds the parser's limits (number of values, nesting, string or number length)";
+        }
+        if (cause instanceof StreamReadException read && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate")) {
+            return "The body has a duplicate key; each key may appear once per object";
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + clip(unknown.getPropertyName()) + "' at " + path(unknown)
                     + "; this field is not accepted";

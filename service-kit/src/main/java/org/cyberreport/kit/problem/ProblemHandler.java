@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -61,6 +62,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 violations.size() + " field(s) failed validation", path(request), violations));
     }
 
+    /** The security firewall refused a part of the request (e.g. a header value that is not text). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> handleRejected(RequestRejectedException failure, NativeWebRequest request) {
+        return respond(ProblemResponses.problem(ProblemKind.MALFORMED_REQUEST,
+                "The request has a header, path or parameter that is not acceptable text", path(request)));
+    }
+
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ResponseEntity<Object> handleDatabaseDown(DataAccessResourceFailureException failure, NativeWebRequest request) {
         log.error("Database unavailable", failure);
@@ -70,7 +78,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception failure, NativeWebRequest request) {
-        log.error("Unexpected error", failure);
+        // Every input problem is answered with a 4xx before it gets here: a 500 is a defect of ours.
+        log.error("Defect: an unexpected error answered 500", failure);
         return respond(ProblemResponses.problem(ProblemKind.INTERNAL_ERROR,
                 "An unexpected error occurred; quote the correlation id when reporting it", path(request)));
     }
@@ -105,6 +114,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyEncodingException encoding = causeOf(failure, BodyEncodingException.class);
+        if (encoding != null) {
+            return respond(ProblemResponses.problem(ProblemKind.MALFORMED_REQUEST, encoding.getMessage(), path(request)));
+        }
         PayloadTooLargeException tooLarge = causeOf(failure, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return respond(ProblemResponses.problem(ProblemKind.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), path(request)));

@@ -44,11 +44,17 @@ public final class ProblemResponses {
         return problem;
     }
 
+    /** At most this many violations are listed; the answer stays small whatever the body. */
+    public static final int MAX_LISTED_VIOLATIONS = 100;
+
     public static ProblemDetail problem(ProblemKind kind, String detail, String instance,
                                         List<FieldViolation> violations) {
         ProblemDetail problem = problem(kind, detail, instance);
         if (!violations.isEmpty()) {
-            problem.setProperty("errors", violations);
+            problem.setProperty("errors", violations.subList(0, Math.min(violations.size(), MAX_LISTED_VIOLATIONS)));
+        }
+        if (violations.size() > MAX_LISTED_VIOLATIONS) {
+            problem.setProperty("moreErrors", violations.size() - MAX_LISTED_VIOLATIONS);
         }
         return problem;
     }

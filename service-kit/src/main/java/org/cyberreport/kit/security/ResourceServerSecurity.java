@@ -1,6 +1,8 @@
 package org.cyberreport.kit.security;
 
 import org.cyberreport.kit.problem.ProblemResponses;
+
+import jakarta.servlet.DispatcherType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,6 +29,9 @@ public final class ResourceServerSecurity {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // The container's error dispatch renders the problem for a request already refused;
+                // authorising it again would turn every such answer into a 403.
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new KeycloakTokenConverter()))
                         .authenticationEntryPoint(problems::unauthenticated)

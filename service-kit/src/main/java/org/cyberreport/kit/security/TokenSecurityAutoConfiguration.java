@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.problem.ProblemResponses;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -61,6 +63,18 @@ public class TokenSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ResourceServerSecurity resourceServerSecurity(JwtDecoder decoder, ProblemResponses problems) {
         return new ResourceServerSecurity(decoder, problems);
+    }
+
+    /**
+     * The firewall's refusals (header values or paths that are not acceptable text) as a 400 problem;
+     * Spring Security's default rethrows them, and the container then answers 500.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, rejected) -> problems.write(response, ProblemResponses.problem(
+                ProblemKind.MALFORMED_REQUEST, "The request has a header, path or parameter that is not acceptable text",
+                null));
     }
 
     @Bean

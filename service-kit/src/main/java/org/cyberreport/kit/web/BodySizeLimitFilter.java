@@ -2,6 +2,7 @@ package org.cyberreport.kit.web;
 
 import java.io.IOException;
 
+import org.cyberreport.kit.problem.BodyEncodingException;
 import org.cyberreport.kit.problem.PayloadTooLargeException;
 import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.problem.ProblemResponses;
@@ -17,7 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses request bodies over the limit with 413: at once when {@code Content-Length} says so, and
- * while reading when the body is chunked, so no handler ever sees an oversized body.
+ * while reading when the body is chunked, so no handler ever sees an oversized body. Also refuses
+ * bodies that are not UTF-8, told by their first two bytes: a JSON text starts with an ASCII
+ * character, so a byte-order mark (UTF-8's EF BB BF, or UTF-16's and UTF-32's) or a NUL byte there
+ * means another encoding, which Jackson would otherwise guess and accept.
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -72,6 +76,7 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
         public int read() throws IOException {
             int b = delegate.read();
             if (b >= 0) {
+                inspect((byte) b);
                 count(1);
             }
             return b;
@@ -80,10 +85,22 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = delegate.read(buffer, offset, length);
+            for (int i = 0; i < n && read + i < 2; i++) {
+                inspect(buffer[offset + i]);
+            }
             if (n > 0) {
                 count(n);
             }
             return n;
+        }
+
+        private int inspected;
+
+        /** Called with each of the first two bytes, in order. */
+        private void inspect(byte b) throws IOException {
+            if (inspected++ < 2 && (b == 0 || inspected == 1 && (b & 0x80) != 0)) {
+                throw new BodyEncodingException();
+            }
         }
 
         private void count(int n) throws IOException {

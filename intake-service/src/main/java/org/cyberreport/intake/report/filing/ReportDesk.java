@@ -130,6 +130,7 @@ public class ReportDesk {
         Report amended = change(caller, id, expectedVersion, report -> {
             ReportContent before = report.content();
             ReportContent after = amendment.change().apply(before);
+            refuseScopeChange(before, after);
             validation.requireValid(after);
             List<Amendment.Change> changes = changes(before, after);
             if (changes.isEmpty()) {
@@ -141,6 +142,20 @@ public class ReportDesk {
                 "parts", String.join(",", amended.amendments().getLast().changes().stream().map(Amendment.Change::part).toList()),
                 "reason", amendment.reason()));
         return amended;
+    }
+
+    /**
+     * The jurisdiction country decides who may see a report (its country's triage officers) and where
+     * its case lives. Moving it would have to move the case, its links and every permission with it;
+     * instead such an amendment is refused, and a report filed in the wrong country is withdrawn and
+     * filed again in the right one.
+     */
+    private static void refuseScopeChange(ReportContent before, ReportContent after) {
+        if (!before.jurisdictionCountry().equals(after.jurisdictionCountry())) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE, "The jurisdiction country sets who may see the "
+                    + "report and cannot be amended; withdraw the report and file it again in the right country",
+                    List.of(new FieldViolation("jurisdictionCountry", "cannot be changed by an amendment")));
+        }
     }
 
     public Report withdraw(Caller caller, String id, Long expectedVersion, String reason) {

@@ -20,6 +20,8 @@ public enum Rule {
     MEDIA_TYPE(Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}").asMatchPredicate(),
             "must be a media type such as application/pdf"),
     ASSET(Pattern.compile("[A-Z0-9]{2,12}").asMatchPredicate(), "must be an asset ticker such as BTC or USDT"),
+    IDENTIFIER(Identifiers::isClean,
+            "must not contain invisible, formatting or bidirectional control characters, nor spaces other than U+0020"),
     TX_HASH(Pattern.compile("(0x)?[0-9a-fA-F]{64}|[1-9A-HJ-NP-Za-km-z]{43,88}").asMatchPredicate(),
             "must be a transaction hash (64 hex digits, optionally 0x-prefixed, or a Base58 signature)");
 

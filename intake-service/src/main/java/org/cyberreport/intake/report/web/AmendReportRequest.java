@@ -16,7 +16,9 @@ import org.cyberreport.intake.report.SubjectIdentifier;
 import org.cyberreport.intake.report.Victim;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -27,20 +29,22 @@ import jakarta.validation.constraints.Size;
 @Schema(description = "Parts to replace; absent parts are unchanged. The result is validated like a new report.")
 public record AmendReportRequest(
         @NotBlank @Size(max = 2000) String reason,
-        String jurisdictionCountry,
+        @Size(max = 2) String jurisdictionCountry,
         Instant incidentStartedAt,
         Instant discoveredAt,
-        List<Victim> victims,
-        List<SubjectIdentifier> subjects,
-        List<FinancialTransaction> transactions,
-        Money totalLoss,
-        String narrative,
-        List<EvidenceItem> evidence,
-        HandlingMarks handling,
-        OnlineFraudDetails onlineFraud,
-        ExtortionDetails extortion,
-        CryptoDetails crypto,
-        DataTheftDetails dataTheft) {
+        // Bounds and null elements are refused here, as at filing, before the amendment is applied:
+        // copying a list with a null element would otherwise fail as a 500.
+        @Size(min = 1, max = 50) List<@NotNull @Valid Victim> victims,
+        @Size(max = 100) List<@NotNull @Valid SubjectIdentifier> subjects,
+        @Size(max = 200) List<@NotNull @Valid FinancialTransaction> transactions,
+        @Valid Money totalLoss,
+        @Size(max = 20_000) String narrative,
+        @Size(max = 100) List<@NotNull @Valid EvidenceItem> evidence,
+        @Valid HandlingMarks handling,
+        @Valid OnlineFraudDetails onlineFraud,
+        @Valid ExtortionDetails extortion,
+        @Valid CryptoDetails crypto,
+        @Valid DataTheftDetails dataTheft) {
 
     ReportContent applyTo(ReportContent current) {
         return new ReportContent(current.category(),

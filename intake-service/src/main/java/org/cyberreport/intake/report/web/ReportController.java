@@ -13,6 +13,7 @@ import org.cyberreport.intake.report.filing.ReportQuery;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.security.Caller;
+import org.cyberreport.kit.web.TimeWindow;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -78,6 +79,8 @@ class ReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant receivedTo,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        TimeWindow.requireWithin("receivedFrom", receivedFrom);
+        TimeWindow.requireWithin("receivedTo", receivedTo);
         var slice = desk.list(caller, new ReportQuery(status, category, receivedFrom, receivedTo, page, size));
         return new ReportPage(slice.items().stream().map(ReportSummary::of).toList(), page, size, slice.total(),
                 (slice.total() + size - 1) / size);
