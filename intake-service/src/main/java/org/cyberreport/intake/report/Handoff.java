@@ -19,4 +19,17 @@ public record Handoff(long version, State state, int attempts, Instant queuedAt,
     static Handoff pending(long version, Instant now) {
         return new Handoff(version, State.PENDING, 0, now, now, null, null, null, null, null);
     }
+
+    /**
+     * A new version waits while the previous one is being delivered: it keeps that delivery's claim,
+     * which the relay releases when the delivery ends, so the versions of one report reach triage in
+     * order even with several deliveries in flight.
+     */
+    Handoff keepingTheClaimOf(Handoff previous, Instant now) {
+        if (previous == null || previous.leaseUntil() == null || !previous.leaseUntil().isAfter(now)) {
+            return this;
+        }
+        return new Handoff(version, state, attempts, queuedAt, nextAttemptAt, previous.leaseOwner(),
+                previous.leaseUntil(), lastError, deliveredAt, parkedAt);
+    }
 }

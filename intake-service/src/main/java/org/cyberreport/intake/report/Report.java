@@ -85,7 +85,7 @@ public final class Report {
     private void changed(Instant now) {
         version++;
         updatedAt = now;
-        handoff = Handoff.pending(version, now);
+        handoff = Handoff.pending(version, now).keepingTheClaimOf(handoff, now);
     }
 
     public boolean isWithinUnit(String callerCountry, String callerUnit) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -61,6 +62,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Timer delay;
     private final AtomicLong pendingCount = new AtomicLong();
     private final AtomicLong parkedCount = new AtomicLong();
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final Semaphore inFlight;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private ScheduledExecutorService poller;
@@ -115,12 +117,16 @@ public final class OutboxRelay implements SmartLifecycle {
             }
             if (settings.concurrency() > 1) {
                 workers.execute(() -> {
+                    boolean delivered = false;
                     try {
-                        attempt(claimed.get());
+                        delivered = attempt(claimed.get());
                     } catch (RuntimeException failure) {
                         log.warn("{} delivery failed unexpectedly: {}", settings.name(), failure.toString());
                     } finally {
                         inFlight.release();
+                    }
+                    if (delivered) {
+                        wakeUp(); // a place in flight is free: the next due hand-off need not wait for the poll
                     }
                 });
                 count++;
@@ -198,7 +204,16 @@ public final class OutboxRelay implements SmartLifecycle {
     private boolean update(Document claimed, Document handoff, Update update) {
         Query mine = new Query(where("_id").is(claimed.get("_id")).and(path("version")).is(handoff.get("version"))
                 .and(path("leaseOwner")).is(owner));
-        return template.updateFirst(mine, update, settings.collection()).getModifiedCount() == 1;
+        if (template.updateFirst(mine, update, settings.collection()).getModifiedCount() == 1) {
+            return true;
+        }
+        // A newer version was stored meanwhile and kept this claim so as not to overtake the one in
+        // flight: that delivery has ended, so the newer one may go now.
+        Query newerStillClaimed = new Query(where("_id").is(claimed.get("_id")).and(path("leaseOwner")).is(owner)
+                .and(path("state")).is("PENDING"));
+        template.updateFirst(newerStillClaimed, new Update().unset(path("leaseOwner")).unset(path("leaseUntil")),
+                settings.collection());
+        return false;
     }
 
     /**
@@ -259,8 +274,12 @@ public final class OutboxRelay implements SmartLifecycle {
      * Cycles run one at a time on the relay's own thread, so a wake-up never runs beside a poll.
      */
     public synchronized void wakeUp() {
-        if (poller != null) {
-            poller.execute(this::cycle);
+        if (poller != null && wakeUpPending.compareAndSet(false, true)) {
+            // wake-ups that arrive while one waits are one cycle: a burst of filings is not a burst of cycles
+            poller.execute(() -> {
+                wakeUpPending.set(false);
+                cycle();
+            });
         }
     }
 

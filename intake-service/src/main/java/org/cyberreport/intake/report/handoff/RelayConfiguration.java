@@ -31,7 +31,7 @@ class RelayConfiguration {
     OutboxRelay triageRelay(MongoTemplate template, RelayProperties relay, ServiceTokens tokens, RetryRegistry retries,
                             CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters) {
         OutboxSettings settings = new OutboxSettings("triage", "reports", "handoff", relay.lease(), relay.maxAttempts(),
-                relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), relay.batchSize());
+                relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), relay.batchSize(), relay.concurrency());
         TriageDelivery delivery = new TriageDelivery(template.getConverter(), restClient(relay.triageUrl(), relay), tokens,
                 retries.retry("triage"), breakers.circuitBreaker("triage"));
         return new OutboxRelay(template, settings, delivery, clock, meters).autoStartup(relay.enabled());

@@ -47,6 +47,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * drive the relay's cycles themselves ({@code drain}), the same code the background poller runs.
  */
 @TestPropertySource(properties = {
+        "cyberreport.relay.concurrency=1", // the tests drive the cycles and look at each delivery's outcome at once
         "cyberreport.relay.max-attempts=3",
         "cyberreport.relay.first-backoff=20ms",
         "cyberreport.relay.max-backoff=100ms",

@@ -39,6 +39,10 @@ public class CaseStore {
         template.indexOps(COLLECTION).createIndex(new Index().on("country", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).on("level", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)
                 .named("queue"));
+        // the queue of every status: a page in the queue's order (level, due time, id) read from the index alone
+        template.indexOps(COLLECTION).createIndex(new Index().on("country", Sort.Direction.ASC)
+                .on("level", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
+                .named("queue_all_levels"));
         template.indexOps(COLLECTION).createIndex(new Index().on("clusterId", Sort.Direction.ASC).named("cluster"));
         template.indexOps(COLLECTION).createIndex(new Index().on("priority.rescoreAt", Sort.Direction.ASC)
                 .named("rescore"));
