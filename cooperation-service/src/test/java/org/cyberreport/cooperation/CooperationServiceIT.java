@@ -14,9 +14,13 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "cyberreport.cooperation.forwarding.enabled=false")
 class CooperationServiceIT extends CooperationIT {
 
+    /** Health components are shown to administrators only. */
+    private static final String HEALTH_ADMIN =
+            org.cyberreport.kit.testing.TestTokens.user("admin", java.util.List.of("admin"), null, null);
+
     @Test
     void isReadyWithItsDatabase() {
-        Http.Answer readiness = http.get("/actuator/health/readiness", null);
+        Http.Answer readiness = http.get("/actuator/health/readiness", HEALTH_ADMIN);
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("components").get("mongo").get("status").asString()).isEqualTo("UP");

@@ -1,11 +1,15 @@
 package org.cyberreport.cooperation.callback;
 
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.cyberreport.cooperation.config.CooperationProperties;
@@ -14,11 +18,13 @@ import org.cyberreport.cooperation.directory.DirectoryStore;
 import org.cyberreport.cooperation.forwarding.MessageSignatures;
 import org.cyberreport.cooperation.forwarding.MessageSignatures.SignatureRejected;
 import org.cyberreport.cooperation.forwarding.SigningKeys;
-import org.cyberreport.cooperation.request.Answer;
+import org.cyberreport.cooperation.request.Answer.Evidence;
 import org.cyberreport.cooperation.request.CooperationRequest;
 import org.cyberreport.cooperation.request.desk.RequestDesk;
+import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.kit.web.Identifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,6 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,9 +65,11 @@ class CallbackController {
     private final JsonMapper json;
     private final CooperationProperties properties;
     private final Clock clock;
+    private final Validator validator;
 
     CallbackController(DirectoryStore directory, RequestDesk desk, MongoTemplate template, JsonMapper json,
-                       CooperationProperties properties, Clock clock) {
+                       CooperationProperties properties, Clock clock, Validator validator) {
+        this.validator = validator;
         this.directory = directory;
         this.desk = desk;
         this.template = template;
@@ -72,15 +85,15 @@ class CallbackController {
                                  @RequestHeader(name = "Signature-Input", required = false) String signatureInput,
                                  @RequestHeader(name = "Signature", required = false) String signature,
                                  @RequestHeader(name = "Content-Digest", required = false) String contentDigest) {
-        DirectoryEntry partner = directory.find(country).filter(entry -> entry.partnerPublicKey() != null)
-                .orElseThrow(() -> ProblemException.notFound("No partner key for " + country));
+        Optional<DirectoryEntry> partner = directory.find(country).filter(entry -> entry.partnerPublicKey() != null);
         Instant now = clock.instant();
         MessageSignatures.Verified verified;
         try {
             verified = MessageSignatures.verify(REQUIRED, MessageSignatures.values("POST",
                             URI.create(http.getRequestURI()), http.getContentType(), body),
                     signatureInput, signature, contentDigest,
-                    keyId -> keyId.equals(partner.partnerKeyId()) ? SigningKeys.publicKey(partner.partnerPublicKey()) : null,
+                    keyId -> partner.filter(entry -> keyId.equals(entry.partnerKeyId()))
+                            .map(entry -> SigningKeys.publicKey(entry.partnerPublicKey())).orElse(NO_PARTNER_KEY),
                     now, properties.callbackWindow());
         } catch (SignatureRejected rejected) {
             throw new ProblemException(ProblemKind.UNAUTHENTICATED, "Signature refused: " + rejected.getMessage());
@@ -91,6 +104,12 @@ class CallbackController {
             callback = json.readValue(body, Callback.class);
         } catch (JacksonException unreadable) {
             throw new ProblemException(ProblemKind.MALFORMED_REQUEST, "The callback could not be read");
+        }
+        List<FieldViolation> violations = validator.validate(callback).stream()
+                .map(v -> new FieldViolation(v.getPropertyPath().toString().replaceAll("\\.<list element>", ""), v.getMessage()))
+                .toList();
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
         }
         if (callback.requestId() == null || callback.action() == null
                 || callback.action() == Action.ANSWER && (callback.text() == null || callback.text().isBlank())
@@ -123,6 +142,23 @@ class CallbackController {
 
     enum Action { ACKNOWLEDGE, ANSWER, REFUSE }
 
-    record Callback(String requestId, Action action, String text, String reason, List<Answer.Evidence> evidence) {
+    record Callback(@NotBlank @Size(max = 64) @Identifier String requestId, Action action,
+                    @Size(max = 20_000) String text, @Size(max = 2000) String reason,
+                    @Size(max = 50) List<@NotNull @Valid Evidence> evidence) {
+    }
+
+    /**
+     * Stands in for the key of a country that has none, and for a key id the country does not use: the
+     * signature is then checked to the end and fails like any bad signature, so a refusal never tells
+     * whether, or under which id, a country has a partner key.
+     */
+    private static final PublicKey NO_PARTNER_KEY = unusedKey();
+
+    private static PublicKey unusedKey() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException("Ed25519 is not available", unavailable);
+        }
     }
 }

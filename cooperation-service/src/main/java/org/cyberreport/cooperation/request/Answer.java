@@ -1,5 +1,10 @@
 package org.cyberreport.cooperation.request;
 
+import org.cyberreport.kit.web.Identifier;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +15,8 @@ public record Answer(String text, List<Evidence> evidence, String by, Instant at
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
-    public record Evidence(String sha256, String fileName, String mediaType) {
+    public record Evidence(@NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 digest in hex") String sha256,
+                           @NotBlank @Size(max = 255) @Identifier String fileName,
+                           @NotBlank @Size(max = 127) @Identifier String mediaType) {
     }
 }

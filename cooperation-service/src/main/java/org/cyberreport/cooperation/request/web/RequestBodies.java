@@ -1,5 +1,6 @@
 package org.cyberreport.cooperation.request.web;
 
+import org.cyberreport.kit.web.Identifier;
 import java.util.List;
 
 import org.cyberreport.cooperation.request.Answer;
@@ -20,14 +21,14 @@ final class RequestBodies {
     }
 
     record DraftRequest(
-            @Size(max = 40) String caseReference,
+            @Size(max = 40) @Identifier String caseReference,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String destinationCountry,
             @NotNull RequestType type,
             @Valid LegalBasisBody legalBasis,
             Boolean urgent,
             @Size(max = 2000) String urgencyReason,
             @NotNull @Valid Handling handling,
-            @NotNull RequestContent content,
+            @NotNull @Valid RequestContent content,
             Boolean send) {
 
         boolean isUrgent() {
@@ -46,22 +47,23 @@ final class RequestBodies {
     }
 
     record Handling(@NotNull @Pattern(regexp = "CLEAR|GREEN|AMBER|AMBER_STRICT|RED") String tlp,
-                    @Size(max = 4) List<@Pattern(regexp = "H[0-3]") String> codes,
+                    @Size(max = 4) List<@NotNull @Pattern(regexp = "H[0-3]") String> codes,
                     @Size(max = 500) String permission) {
     }
 
-    record SubmitRequest(RequestContent content) {
+    record SubmitRequest(@Valid RequestContent content) {
     }
 
-    record AnswerRequest(@NotBlank @Size(max = 20_000) String text, @Size(max = 50) List<@Valid EvidenceBody> evidence) {
+    record AnswerRequest(@NotBlank @Size(max = 20_000) String text, @Size(max = 50) List<@NotNull @Valid EvidenceBody> evidence) {
         List<Answer.Evidence> toEvidence() {
             return evidence == null ? List.of()
                     : evidence.stream().map(e -> new Answer.Evidence(e.sha256(), e.fileName(), e.mediaType())).toList();
         }
     }
 
-    record EvidenceBody(@NotNull @Pattern(regexp = "[0-9a-f]{64}") String sha256, @NotBlank @Size(max = 255) String fileName,
-                        @NotBlank @Size(max = 127) String mediaType) {
+    record EvidenceBody(@NotNull @Pattern(regexp = "[0-9a-f]{64}") String sha256,
+                        @NotBlank @Size(max = 255) @Identifier String fileName,
+                        @NotBlank @Size(max = 127) @Identifier String mediaType) {
     }
 
     record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {

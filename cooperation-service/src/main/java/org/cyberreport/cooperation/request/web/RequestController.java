@@ -70,7 +70,7 @@ class RequestController {
 
     @PostMapping(path = "/requests/{id}/submission", consumes = JSON)
     @Operation(summary = "Complete a draft and send it")
-    RequestView submit(Caller caller, @PathVariable String id, @RequestBody SubmitRequest body) {
+    RequestView submit(Caller caller, @PathVariable String id, @Valid @RequestBody SubmitRequest body) {
         return RequestView.of(desk.submit(caller, id, body.content()), false, clock.instant());
     }
 
