@@ -10,9 +10,13 @@ import org.junit.jupiter.api.Test;
 /** The service boots with its own database, reports its health, and checks every token itself. */
 class TriageServiceIT extends TriageIT {
 
+    /** Health components are shown to administrators only. */
+    private static final String HEALTH_ADMIN =
+            org.cyberreport.kit.testing.TestTokens.user("admin", java.util.List.of("admin"), null, null);
+
     @Test
     void isReadyWithItsDatabase() {
-        Http.Answer readiness = http.get("/actuator/health/readiness", null);
+        Http.Answer readiness = http.get("/actuator/health/readiness", HEALTH_ADMIN);
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
