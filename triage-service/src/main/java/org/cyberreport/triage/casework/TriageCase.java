@@ -92,7 +92,7 @@ public final class TriageCase {
         ReportFacts facts = report.content();
         TriageCase opened = new TriageCase(report.reportId(), report.reference(), report.country(), report.unit(),
                 report.filedBy(), report.receivedAt(), report.version(), report.status(), facts.category(),
-                facts.category(), facts.subtype(), facts, contentJson, indicatorKeys, Set.of(), report.reportId(), null,
+                facts.category(), facts.subtype(), facts, contentJson, indicatorKeys, Set.of(), null, null,
                 null, null, null, null, CaseStatus.NEW, null, null, List.of(), List.of(), 0, now);
         opened.record(now, Officer.SYSTEM, "OPENED", Map.of("reportVersion", String.valueOf(report.version())));
         if (report.isWithdrawn()) {
@@ -148,21 +148,43 @@ public final class TriageCase {
         }
     }
 
+    /**
+     * Sets the case's direct links (a bounded sample of the cases sharing an indicator with it), its
+     * cluster and the cluster's figures it is scored against.
+     */
     public void link(Set<String> linked, String clusterId, ClusterFacts cluster, Instant now) {
         Set<String> added = new TreeSet<>(linked);
         added.removeAll(linkedCaseIds);
         Set<String> removed = new TreeSet<>(linkedCaseIds);
         removed.removeAll(linked);
         this.linkedCaseIds = new TreeSet<>(linked);
+        inCluster(clusterId, cluster);
+        recordLinks(added.size(), removed.size(), now);
+    }
+
+    /** A case filed later shares an indicator with this one: noted while the sample has room. */
+    public void addLink(String caseId, int bound, Instant now) {
+        if (!id.equals(caseId) && !linkedCaseIds.contains(caseId) && linkedCaseIds.size() < bound) {
+            linkedCaseIds.add(caseId);
+            recordLinks(1, 0, now);
+        }
+    }
+
+    /** The case's cluster and the figures it is scored against (kept as they were at the last re-score). */
+    public void inCluster(String clusterId, ClusterFacts cluster) {
         this.clusterId = clusterId;
         this.cluster = cluster;
+    }
+
+    private void recordLinks(int added, int removed, Instant now) {
         // Counts only: linked cases may belong to other countries, whose identifiers are not shown here
         // (the case's links name them by reference and country).
-        if (!added.isEmpty()) {
-            record(now, Officer.SYSTEM, "LINKED", Map.of("cases", String.valueOf(added.size()), "cluster", clusterId));
+        if (added > 0) {
+            record(now, Officer.SYSTEM, "LINKED", clusterId == null ? Map.of("cases", String.valueOf(added))
+                    : Map.of("cases", String.valueOf(added), "cluster", clusterId));
         }
-        if (!removed.isEmpty()) {
-            record(now, Officer.SYSTEM, "UNLINKED", Map.of("cases", String.valueOf(removed.size())));
+        if (removed > 0) {
+            record(now, Officer.SYSTEM, "UNLINKED", Map.of("cases", String.valueOf(removed)));
         }
     }
 

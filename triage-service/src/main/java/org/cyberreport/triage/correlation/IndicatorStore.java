@@ -1,15 +1,19 @@
 package org.cyberreport.triage.correlation;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,55 +24,105 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indicators, one document each, whose {@code _id} is the normalised key: a lookup is by key, never a
- * scan, however many are stored. Each holds the cases it appears in.
+ * scan. The document keeps only a count of its cases and the cluster they are in; which cases have it
+ * is one small document per pair in {@code indicator_cases} ({@code _id} key and case id, indexed by
+ * key and by case), so attaching a case to an indicator of 2,000 cases reads and writes as little as
+ * attaching it to one of 2.
  */
 @Component
 public class IndicatorStore {
 
     static final String COLLECTION = "indicators";
+    static final String MEMBERS = "indicator_cases";
 
     private final MongoTemplate template;
 
     IndicatorStore(MongoTemplate template) {
         this.template = template;
-        template.indexOps(COLLECTION).createIndex(new Index().on("caseIds", Sort.Direction.ASC).named("cases"));
+        template.indexOps(MEMBERS).createIndex(new Index().on("key", Sort.Direction.ASC).on("caseId", Sort.Direction.ASC)
+                .named("key_case"));
+        template.indexOps(MEMBERS).createIndex(new Index().on("caseId", Sort.Direction.ASC).named("case"));
+        template.indexOps(COLLECTION).createIndex(new Index().on("clusterId", Sort.Direction.ASC).named("cluster"));
     }
 
-    /** Records that the case has these indicators; returns the other cases that share any of them. */
-    public Set<String> attach(String caseId, Collection<String> keys, Instant now) {
-        Set<String> others = new HashSet<>();
-        for (String key : keys) {
-            Update update = new Update().addToSet("caseIds", caseId).set("lastSeenAt", Date.from(now))
-                    .setOnInsert("firstSeenAt", Date.from(now));
-            Document indicator = template.findAndModify(new Query(where("_id").is(key)), update,
-                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
-            if (indicator != null) {
-                indicator.getList("caseIds", String.class, List.of()).stream().filter(id -> !id.equals(caseId))
-                        .forEach(others::add);
+    /** Records that the case has this indicator (again: no change); returns the indicator as it now is. */
+    Indicator attach(String caseId, String key, Instant now) {
+        boolean added;
+        try {
+            template.insert(new Document("_id", pair(key, caseId)).append("key", key).append("caseId", caseId)
+                    .append("at", Date.from(now)), MEMBERS);
+            added = true;
+        } catch (DuplicateKeyException again) {
+            added = false;
+        }
+        Update update = new Update().inc("count", added ? 1 : 0).set("lastSeenAt", Date.from(now))
+                .setOnInsert("firstSeenAt", Date.from(now));
+        return indicator(template.findAndModify(query(where("_id").is(key)), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION));
+    }
+
+    /** Removes the case from an indicator it no longer has (after an amendment). */
+    public void detach(String caseId, String key) {
+        if (template.remove(query(where("_id").is(pair(key, caseId))), MEMBERS).getDeletedCount() > 0) {
+            template.updateFirst(query(where("_id").is(key)), new Update().inc("count", -1), COLLECTION);
+        }
+    }
+
+    /** Names the indicator's cluster, unless a concurrent correlation named it first. */
+    void labelIfUnset(String key, String clusterId) {
+        template.updateFirst(query(where("_id").is(key).and("clusterId").is(null)), new Update().set("clusterId", clusterId),
+                COLLECTION);
+    }
+
+    void label(String key, String clusterId) {
+        template.updateFirst(query(where("_id").is(key)), new Update().set("clusterId", clusterId), COLLECTION);
+    }
+
+    /** After a merge: the merged cluster's indicators now name the surviving one (by index). */
+    void relabel(String from, String to) {
+        template.updateMulti(query(where("clusterId").is(from)), new Update().set("clusterId", to), COLLECTION);
+    }
+
+    /** The cluster each of these indicators names (absent when none yet). */
+    Map<String, String> labels(Collection<String> keys) {
+        Map<String, String> labels = new HashMap<>();
+        template.find(query(where("_id").in(keys)), Document.class, COLLECTION).forEach(found -> {
+            if (found.getString("clusterId") != null) {
+                labels.put(found.getString("_id"), found.getString("clusterId"));
             }
-        }
-        return others;
-    }
-
-    /** Removes the case from indicators it no longer has (after an amendment). */
-    public void detach(String caseId, Collection<String> keys) {
-        for (String key : keys) {
-            template.updateFirst(new Query(where("_id").is(key)), new Update().pull("caseIds", caseId), COLLECTION);
-        }
+        });
+        return labels;
     }
 
     /** The keys of the indicators that list the case: an index lookup. */
     public Set<String> keysOf(String caseId) {
-        Query listing = new Query(where("caseIds").is(caseId));
-        listing.fields().include("_id");
-        Set<String> keys = new HashSet<>();
-        template.find(listing, Document.class, COLLECTION).forEach(indicator -> keys.add(indicator.getString("_id")));
+        Query listing = query(where("caseId").is(caseId));
+        Set<String> keys = new TreeSet<>();
+        template.find(listing, Document.class, MEMBERS).forEach(member -> keys.add(member.getString("key")));
         return keys;
     }
 
-    /** The cases an indicator appears in: a lookup by key. */
+    /** Up to {@code limit} cases an indicator appears in, in id order: a walk of the key's index entries. */
+    List<String> casesWith(String key, int limit) {
+        Query listing = query(where("key").is(key)).with(Sort.by("caseId")).limit(limit);
+        return template.find(listing, Document.class, MEMBERS).stream().map(member -> member.getString("caseId")).toList();
+    }
+
+    /** Every case an indicator appears in: for repairs and tests, not for a join. */
     public List<String> casesWith(String key) {
-        Document indicator = template.findById(key, Document.class, COLLECTION);
-        return indicator == null ? List.of() : indicator.getList("caseIds", String.class, List.of());
+        return casesWith(key, 0);
+    }
+
+    private static Indicator indicator(Document found) {
+        Object count = found.get("count");
+        return new Indicator(found.getString("_id"), count instanceof Number n ? n.intValue() : 0,
+                found.getString("clusterId"));
+    }
+
+    private static String pair(String key, String caseId) {
+        return key + "|" + caseId;
+    }
+
+    record Indicator(String key, int count, String clusterId) {
     }
 }

@@ -216,6 +216,14 @@ public final class PriorityScorer {
         }
     }
 
+    /** The band of a cluster's figures: a member's points change only when it does. */
+    public ClusterBand band(ClusterFacts cluster) {
+        ScoringPolicy.Links links = policy.links();
+        int saturation = links.perLinkedCase() <= 0 ? 0 : (links.maxForLinks() + links.perLinkedCase() - 1) / links.perLinkedCase();
+        int steps = Math.min(saturation, Math.max(0, cluster.cases() - 1));
+        return new ClusterBand(steps, tier(policy.lossTiers(), cluster.totalLoss() == null ? BigDecimal.ZERO : cluster.totalLoss()));
+    }
+
     private void linkFactor(ClusterFacts cluster, List<FactorScore> breakdown) {
         int linked = Math.max(0, cluster.cases() - 1);
         add(breakdown, "LINKED_REPORTS", Math.min(policy.links().maxForLinks(), linked * policy.links().perLinkedCase()),

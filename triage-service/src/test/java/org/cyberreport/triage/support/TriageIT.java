@@ -65,7 +65,8 @@ public abstract class TriageIT {
     @BeforeEach
     void cleanDatabase() {
         http = new Http(port);
-        for (String collection : new String[] {"cases", "indicators", "correlations", "escalations", "audit_log"}) {
+        for (String collection : new String[] {"cases", "indicators", "indicator_cases", "clusters",
+                "cluster_rescores", "correlations", "escalations", "audit_log"}) {
             mongo.remove(new Query(), collection);
         }
     }

@@ -21,9 +21,11 @@ import org.cyberreport.triage.casework.Officer;
 import org.cyberreport.triage.casework.Outcome;
 import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.casework.store.CaseStore;
+import org.cyberreport.triage.correlation.ClusterStore;
 import org.cyberreport.triage.escalation.EscalationContent;
 import org.cyberreport.triage.escalation.EscalationMessage;
 import org.cyberreport.triage.report.ReportFacts;
+import org.cyberreport.triage.scoring.ClusterFacts;
 import org.cyberreport.triage.scoring.Level;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -46,9 +48,11 @@ public class CaseDesk {
     private final MongoTemplate template;
     private final OutboxRelay escalations;
     private final JsonMapper json;
+    private final ClusterStore clusters;
 
     CaseDesk(CaseStore store, CaseUpdates updates, Scoring scoring, AuditTrail audit, MongoTemplate template,
-             OutboxRelay escalations, JsonMapper json) {
+             OutboxRelay escalations, JsonMapper json, ClusterStore clusters) {
+        this.clusters = clusters;
         this.store = store;
         this.updates = updates;
         this.scoring = scoring;
@@ -86,7 +90,15 @@ public class CaseDesk {
         return members;
     }
 
-    /** The linked cases of a case, as far as they exist. */
+    /**
+     * The figures of a case's cluster as they are now (the case itself keeps those it was last scored
+     * against); null when the case is in no cluster.
+     */
+    public ClusterFacts clusterOf(TriageCase triageCase) {
+        return triageCase.clusterId() == null ? null : clusters.find(triageCase.clusterId()).orElse(triageCase.cluster());
+    }
+
+    /** The linked cases of a case (a bounded sample: the cluster's figures count them all), as far as they exist. */
     public List<TriageCase> linked(TriageCase triageCase) {
         return store.findAll(triageCase.linkedCaseIds());
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.casework.store.CaseStore;
+import org.cyberreport.triage.correlation.Correlator;
 import org.cyberreport.triage.correlation.Indicators;
 import org.cyberreport.triage.report.ReportHandoff;
 import org.slf4j.Logger;

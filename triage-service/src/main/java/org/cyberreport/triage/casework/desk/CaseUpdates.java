@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Read, change, compare-and-replace; a concurrent change is re-read and the change applied again. */
 @Component
-class CaseUpdates {
+public class CaseUpdates {
 
     private static final int ATTEMPTS = 10;
 
@@ -19,7 +19,7 @@ class CaseUpdates {
         this.store = store;
     }
 
-    Optional<TriageCase> update(String id, Consumer<TriageCase> change) {
+    public Optional<TriageCase> update(String id, Consumer<TriageCase> change) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<TriageCase> found = store.find(id);
             if (found.isEmpty()) {
@@ -34,7 +34,7 @@ class CaseUpdates {
         throw new ConcurrentCaseChange(id);
     }
 
-    static final class ConcurrentCaseChange extends RuntimeException {
+    public static final class ConcurrentCaseChange extends RuntimeException {
         ConcurrentCaseChange(String id) {
             super("Case " + id + " kept changing concurrently");
         }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Scores a case as it now stands: its report, its category, its indicators and its cluster. */
 @Component
-class Scoring {
+public class Scoring {
 
     private final PriorityScorer scorer;
     private final Clock clock;
@@ -21,22 +21,22 @@ class Scoring {
         this.clock = clock;
     }
 
-    void rescore(TriageCase triageCase) {
+    public void rescore(TriageCase triageCase) {
         ClusterFacts cluster = triageCase.cluster() != null ? triageCase.cluster() : alone(triageCase);
         Instant now = now();
         triageCase.prioritise(scorer.score(triageCase.facts(), triageCase.category(), triageCase.indicatorKeys().size(),
                 cluster, triageCase.receivedAt(), now), scorer::respondWithin, now);
     }
 
-    ClusterFacts alone(TriageCase triageCase) {
+    public ClusterFacts alone(TriageCase triageCase) {
         return ClusterFacts.alone(scorer.loss(triageCase.facts()).amount(), triageCase.facts().victims().size());
     }
 
-    PriorityScorer scorer() {
+    public PriorityScorer scorer() {
         return scorer;
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

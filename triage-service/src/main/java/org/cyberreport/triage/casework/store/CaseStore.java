@@ -43,7 +43,9 @@ public class CaseStore {
         template.indexOps(COLLECTION).createIndex(new Index().on("country", Sort.Direction.ASC)
                 .on("level", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
                 .named("queue_all_levels"));
-        template.indexOps(COLLECTION).createIndex(new Index().on("clusterId", Sort.Direction.ASC).named("cluster"));
+        // a cluster's members in id order, a page at a time (the members' re-scoring walks it)
+        template.indexOps(COLLECTION).createIndex(new Index().on("clusterId", Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC).named("cluster_members"));
         template.indexOps(COLLECTION).createIndex(new Index().on("priority.rescoreAt", Sort.Direction.ASC)
                 .named("rescore"));
     }
@@ -106,6 +108,15 @@ public class CaseStore {
 
     public List<TriageCase> inCluster(String clusterId) {
         return template.find(query(where("clusterId").is(clusterId)), TriageCase.class, COLLECTION);
+    }
+
+    /** Up to {@code limit} members of a cluster whose id follows {@code after}: a page of the index. */
+    public List<TriageCase> inCluster(String clusterId, String after, int limit) {
+        Criteria members = where("clusterId").is(clusterId);
+        if (after != null) {
+            members = members.and("_id").gt(after);
+        }
+        return template.find(query(members).with(Sort.by("_id")).limit(limit), TriageCase.class, COLLECTION);
     }
 
     public record QueueFilter(String country, CaseStatus status, Level level, String category, String claimedBy) {

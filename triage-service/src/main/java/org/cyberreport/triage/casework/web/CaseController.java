@@ -19,6 +19,7 @@ import org.cyberreport.triage.casework.web.CaseViews.CaseView;
 import org.cyberreport.triage.casework.web.CaseViews.ClusterView;
 import org.cyberreport.triage.casework.web.CaseViews.LinkView;
 import org.cyberreport.triage.casework.web.CaseViews.PriorityView;
+import org.cyberreport.triage.scoring.ClusterFacts;
 import org.cyberreport.triage.scoring.Level;
 import org.cyberreport.triage.scoring.ScoringPolicy;
 import org.springframework.http.HttpStatus;
@@ -126,9 +127,10 @@ class CaseController {
 
     private CaseView view(TriageCase c, String viewerCountry) {
         List<LinkView> links = desk.linked(c).stream().map(linked -> LinkView.of(linked, viewerCountry)).toList();
-        ClusterView cluster = c.cluster() == null || c.cluster().cases() <= 1 ? null
-                : new ClusterView(c.clusterId(), c.cluster().cases(), c.cluster().totalLoss(), referenceCurrency,
-                        c.cluster().victims(), List.of(), List.of());
+        ClusterFacts figures = desk.clusterOf(c);
+        ClusterView cluster = figures == null || figures.cases() <= 1 ? null
+                : new ClusterView(c.clusterId(), figures.cases(), figures.totalLoss(), referenceCurrency,
+                        figures.victims(), List.of(), List.of());
         return new CaseView(c.id(), c.reference(), c.country(), c.unit(), c.filedBy(), c.receivedAt(), c.reportVersion(),
                 c.reportStatus(), c.reportedCategory(), c.category(), c.subtype(), c.status(), c.level(), c.dueAt(),
                 new PriorityView(c.priority().score(), c.priority().level(), c.priority().goldenHour(),
@@ -138,10 +140,10 @@ class CaseController {
     }
 
     private ClusterView clusterView(String clusterId, List<TriageCase> members, String viewerCountry) {
-        TriageCase any = members.getFirst();
+        ClusterFacts figures = desk.clusterOf(members.getFirst());
         List<String> countries = new ArrayList<>(new TreeSet<>(members.stream().map(TriageCase::country).toList()));
-        return new ClusterView(clusterId, members.size(), any.cluster() == null ? null : any.cluster().totalLoss(),
-                referenceCurrency, any.cluster() == null ? 0 : any.cluster().victims(), countries,
+        return new ClusterView(clusterId, members.size(), figures == null ? null : figures.totalLoss(),
+                referenceCurrency, figures == null ? 0 : figures.victims(), countries,
                 members.stream().map(m -> LinkView.of(m, viewerCountry)).toList());
     }
 }
