@@ -48,6 +48,19 @@ final class RunningPlatform {
 
     private static boolean started;
 
+    /** Sets an environment variable of the applications; before {@link #start()} only. */
+    static synchronized void environment(String name, String value) {
+        if (started) {
+            throw new IllegalStateException("the platform is running already");
+        }
+        PORTS.put(name, value);
+    }
+
+    /** The process id the launcher recorded for an application. */
+    static long pid(String application) throws IOException {
+        return Long.parseLong(Files.readString(Path.of(System.getenv("PLATFORM_RUN_DIR"), "pids", application + ".pid")).trim());
+    }
+
     private RunningPlatform() {
     }
 

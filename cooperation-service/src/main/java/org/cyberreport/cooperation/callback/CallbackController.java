@@ -26,7 +26,9 @@ import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.web.Identifier;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -76,6 +78,8 @@ class CallbackController {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        // forgetting old nonces reads them by age
+        template.indexOps(NONCES).createIndex(new Index().on("at", Sort.Direction.ASC).named("at"));
     }
 
     @PostMapping(path = "/api/cooperation/callbacks/{country}", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -45,6 +45,8 @@ class ForwardingIsolationBenchmark extends CooperationIT {
     private static final List<String> HEALTHY = List.of("FR", "DE", "IT", "ES", "NL", "BE", "PT", "GB", "CH");
     private static final String HANGING = "AT";
     private static final int PER_COUNTRY = 40;
+    private static final int OFFERED_PER_SECOND = 20;
+    private static final int ROUND_SECONDS = 15;
 
     @Autowired
     CircuitBreakerRegistry breakers;
@@ -95,6 +97,94 @@ class ForwardingIsolationBenchmark extends CooperationIT {
         } finally {
             abroad.stop();
         }
+    }
+
+    /**
+     * The load as it comes in the field: 20 requests a second offered round-robin to the ten countries
+     * while the relay runs, and every round's requests left stored for the next (so the tenth country's
+     * undelivered requests pile up when it hangs). Each round's rate is the nine countries' requests of
+     * that round over the time until the last of them is delivered.
+     */
+    @Test
+    void offeredLoadToNineCountriesWithAndWithoutATenthThatHangs() throws Exception {
+        WireMockServer abroad = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        abroad.start();
+        abroad.stubFor(post("/inbox").willReturn(aResponse().withStatus(202).withFixedDelay(20)));
+        try (ServerSocket hanging = new ServerSocket(0, 500, InetAddress.getByName("127.0.0.1"))) {
+            Thread acceptor = Thread.ofVirtual().start(() -> acceptAndNeverAnswer(hanging));
+            String answering = "http://127.0.0.1:" + abroad.port() + "/inbox";
+            String silent = "http://127.0.0.1:" + hanging.getLocalPort() + "/inbox";
+            for (String country : HEALTHY) {
+                point(country, answering);
+            }
+            relay.start();
+            point(HANGING, answering);
+            offered(); // warm-up
+            List<Double> all = new ArrayList<>();
+            List<Double> withHanging = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                point(HANGING, answering);
+                all.add(offered());
+                point(HANGING, silent);
+                withHanging.add(offered());
+            }
+            long stored = mongo.count(new Query(), "requests");
+            double allAnswering = median(all);
+            double oneHanging = median(withHanging);
+            String report = """
+                    Forwarding under an offered load: %d requests a second round-robin to 10 countries for %d s a round,
+                    the relay running, earlier rounds' requests kept (%,d stored at the end). Rate: the 9 answering
+                    countries' requests of a round over the time until the last is delivered; median of 3 alternating rounds.
+                      all 10 answering:          %.1f deliveries/s to the 9   (rounds %s)
+                      the 10th never answering:  %.1f deliveries/s to the 9   (rounds %s)
+                      ratio (hanging / all):     %.2f   (target >= 0.9)
+                    """.formatted(OFFERED_PER_SECOND, ROUND_SECONDS, stored, allAnswering, rounded(all), oneHanging,
+                    rounded(withHanging), oneHanging / allAnswering);
+            System.out.println(report);
+            Path out = Path.of("target", "benchmarks", "forwarding-offered-load.txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            acceptor.interrupt();
+        } finally {
+            relay.stop();
+            abroad.stop();
+        }
+    }
+
+    private double offered() throws InterruptedException {
+        List<String> nine = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        int total = OFFERED_PER_SECOND * ROUND_SECONDS;
+        List<String> countries = new ArrayList<>(HEALTHY);
+        countries.add(HANGING);
+        java.util.concurrent.ScheduledExecutorService pace = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+        long start = System.nanoTime();
+        pace.scheduleAtFixedRate(() -> {
+            int n = sent.getAndIncrement();
+            if (n < total) {
+                String country = countries.get(n % countries.size());
+                senders.execute(() -> {
+                    String id = send(country);
+                    if (!country.equals(HANGING)) {
+                        nine.add(id);
+                    }
+                });
+            }
+        }, 0, 1_000 / OFFERED_PER_SECOND, TimeUnit.MILLISECONDS);
+        long delivered = 0;
+        int expected = total - total / countries.size();
+        do {
+            TimeUnit.MILLISECONDS.sleep(50);
+            if (nine.size() == expected) {
+                delivered = mongo.count(Query.query(Criteria.where("_id").in(List.copyOf(nine))
+                        .and("forwarding.state").is("DELIVERED")), "requests");
+            }
+        } while (delivered < expected && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(ROUND_SECONDS + 120));
+        pace.shutdownNow();
+        senders.shutdown();
+        senders.awaitTermination(10, TimeUnit.SECONDS);
+        return delivered / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Stores the same load for the nine healthy countries (and the tenth), then times the nine's deliveries. */

@@ -1,5 +1,7 @@
 package org.cyberreport.cooperation.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +9,13 @@ import java.util.Map;
 import org.cyberreport.kit.testing.Http;
 import org.cyberreport.kit.testing.JwksServer;
 import org.cyberreport.kit.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.cyberreport.kit.mongo.EmbeddedQueryStats;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +47,15 @@ public abstract class CooperationIT {
     @DynamicPropertySource
     static void keySet(DynamicPropertyRegistry registry) {
         registry.add("cyberreport.security.jwk-set-uri", JwksServer::url);
+    }
+
+    @Autowired
+    private EmbeddedQueryStats queries;
+
+    /** Every query the service made in a test was served by a declared index (none scanned a collection). */
+    @AfterEach
+    void everyQueryWasServedByAnIndex() {
+        assertThat(queries.drainUnindexed()).as("queries that scanned a whole collection").isEmpty();
     }
 
     @BeforeEach

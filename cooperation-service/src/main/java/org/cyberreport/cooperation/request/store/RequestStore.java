@@ -3,6 +3,7 @@ package org.cyberreport.cooperation.request.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,14 @@ public class RequestStore {
         this.template = template;
         template.indexOps(COLLECTION).createIndex(new Index().on("destinationCountry", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).named("inbox"));
-        template.indexOps(COLLECTION).createIndex(new Index().on("requestingCountry", Sort.Direction.ASC).named("outbox"));
+        // each list's page in its own order, read from the index: the inbox by due time, the requesting side newest first
+        template.indexOps(COLLECTION).createIndex(new Index().on("destinationCountry", Sort.Direction.ASC)
+                .on("dueAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("inbox_due"));
+        template.indexOps(COLLECTION).createIndex(new Index().on("requestingCountry", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).named("outbox_created"));
+        template.indexOps(COLLECTION).createIndex(new Index().on("type", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).named("type_status"));
+        template.indexOps(COLLECTION).createIndex(new Index().on("sentAt", Sort.Direction.ASC).named("sent"));
     }
 
     public Optional<CooperationRequest> find(String id) {
@@ -76,7 +84,8 @@ public class RequestStore {
 
     public List<CooperationRequest> addressedTo(String country, int page, int size) {
         return template.find(new Query(where("destinationCountry").is(country).and("status").ne("DRAFT"))
-                .with(Sort.by(Sort.Order.asc("dueAt"))).skip((long) page * size).limit(size), CooperationRequest.class, COLLECTION);
+                .with(Sort.by(Sort.Order.asc("dueAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size),
+                CooperationRequest.class, COLLECTION);
     }
 
     public List<CooperationRequest> requestedBy(String country, int page, int size) {
@@ -84,8 +93,9 @@ public class RequestStore {
                 .with(Sort.by(Sort.Order.desc("createdAt"))).skip((long) page * size).limit(size), CooperationRequest.class, COLLECTION);
     }
 
-    public List<CooperationRequest> sent() {
-        return template.find(new Query(where("status").ne("DRAFT")), CooperationRequest.class, COLLECTION);
+    /** The requests sent since a moment (drafts have not been sent): by index, bounded by the period. */
+    public List<CooperationRequest> sentSince(Instant since) {
+        return template.find(new Query(where("sentAt").gte(since)), CooperationRequest.class, COLLECTION);
     }
 
     public List<CooperationRequest> preservationsOpen() {

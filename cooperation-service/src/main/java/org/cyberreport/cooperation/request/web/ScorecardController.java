@@ -17,7 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-/** How each destination country answers: counts and median times, no request content. */
+/**
+ * How each destination country answered the requests sent in the last twelve months: counts and
+ * median times, no request content. A period, not all time: what a liaison bureau reviews, and a read
+ * bounded by a year's requests however long the platform runs.
+ */
 @RestController
 class ScorecardController {
 
@@ -30,11 +34,11 @@ class ScorecardController {
     }
 
     @GetMapping(path = "/api/cooperation/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Per destination country: sent, acknowledged, answered, refused, overdue, median times")
+    @Operation(summary = "Per destination country, requests sent in the last 12 months: sent, acknowledged, answered, refused, overdue, median times")
     List<Scorecard> scorecard() {
         Instant now = clock.instant();
         Map<String, List<CooperationRequest>> byCountry = new TreeMap<>();
-        for (CooperationRequest request : store.sent()) {
+        for (CooperationRequest request : store.sentSince(now.minus(Duration.ofDays(365)))) {
             byCountry.computeIfAbsent(request.destinationCountry(), country -> new ArrayList<>()).add(request);
         }
         List<Scorecard> cards = new ArrayList<>();
