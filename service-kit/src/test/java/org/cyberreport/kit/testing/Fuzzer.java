@@ -90,10 +90,24 @@ public final class Fuzzer {
         if (response.status() >= 400 && !response.isProblem()) {
             return "error answer " + response.status() + " is not a problem document but " + response.contentType();
         }
+        if (response.status() >= 400 && !isProblemDocument(response)) {
+            return "error answer " + response.status() + " is labelled a problem but its body is not one";
+        }
         if (response.status() >= 400 && !before.equals(after)) {
             return "refused with " + response.status() + " but the database changed from " + before + " to " + after;
         }
         return null;
+    }
+
+    /** An RFC 9457 document of the platform: a JSON object with its stable type and the answer's status. */
+    private static boolean isProblemDocument(RawHttp.Response response) {
+        try {
+            JsonNode problem = Http.JSON.readTree(response.body());
+            return problem.path("type").asString("").startsWith("urn:cyberreport:problem:")
+                    && problem.path("status").asInt() == response.status();
+        } catch (RuntimeException notJson) {
+            return false;
+        }
     }
 
     RawHttp.Request mutate(Endpoint endpoint, Random random) {
