@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -96,7 +97,7 @@ public class ClusterStore {
     }
 
     private static long cents(BigDecimal amount) {
-        return amount == null ? 0 : amount.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        return amount == null ? 0 : amount.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     record Change(ClusterFacts before, ClusterFacts after) {

@@ -2,6 +2,7 @@ package org.cyberreport.triage.correlation;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,7 +45,7 @@ public class Correlator {
     static final String CORRELATIONS = "correlations";
 
     private static final int ROUNDS = 5;
-    private static final ClusterFacts NONE = new ClusterFacts(0, java.math.BigDecimal.ZERO, 0);
+    private static final ClusterFacts NONE = new ClusterFacts(0, BigDecimal.ZERO, 0);
 
     private final IndicatorStore indicators;
     private final ClusterStore clusters;
@@ -147,10 +148,14 @@ public class Correlator {
         }
     }
 
-    /** Counts the case in the cluster; when that moves the cluster into another band, its members follow. */
+    /**
+     * Counts the case (or a merged cluster) in the cluster; when that moves the cluster into another
+     * band, its other members follow. A cluster just founded has no other members to follow.
+     */
     private ClusterFacts counted(String clusterId, ClusterFacts own) {
         ClusterStore.Change change = clusters.add(clusterId, own);
-        if (!scoring.scorer().band(change.before()).equals(scoring.scorer().band(change.after()))) {
+        if (change.before().cases() > 0
+                && !scoring.scorer().band(change.before()).equals(scoring.scorer().band(change.after()))) {
             clusters.markForRescoring(clusterId, scoring.now());
         }
         return change.after();
@@ -161,8 +166,7 @@ public class Correlator {
      * times over a cluster's life), then its indicators, then its figures.
      */
     private void merge(String from, String into) {
-        ClusterFacts expected = sum(clusters.find(into).orElse(NONE),
-                clusters.find(from).orElse(NONE));
+        ClusterFacts expected = sum(clusters.find(into).orElse(NONE), clusters.find(from).orElse(NONE));
         // Members first, so that a crash leaves them in the surviving cluster, whose rebuild recounts it.
         for (TriageCase member : cases.inCluster(from)) {
             updates.update(member.id(), moved -> {

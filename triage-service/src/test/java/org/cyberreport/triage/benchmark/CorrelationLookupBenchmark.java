@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.bson.Document;
+import org.cyberreport.kit.mongo.EmbeddedQueryStats;
 import org.cyberreport.triage.correlation.IndicatorStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,11 +21,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.MongoBackend;
 
 /**
  * A benchmark, not a test (run on purpose: {@code ./platform benchmark}). It measures a correlation
- * lookup (the cases of one indicator, by its key) with 1,000 and with 100,000 indicators stored, on
+ * lookup (the cases of one indicator, by its key in the membership index) with 1,000 and with 100,000 indicators stored, on
  * the platform's default store (the embedded server, file-backed, over TCP with the real driver),
  * alternating the two in one run so that both see the same machine. A lookup by key should cost the
  * same whatever the number stored: the ratio should stay near 1.
@@ -40,7 +41,7 @@ class CorrelationLookupBenchmark {
 
     @Test
     void lookupTimeWithAThousandAndAHundredThousandIndicators() throws Exception {
-        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("bench.mv").toString()));
+        MongoServer server = new MongoServer(embeddedStore(dataDir.resolve("bench.mv").toString()));
         String uri = server.bindAndGetConnectionString();
         try (MongoClient client = MongoClients.create(uri)) {
             IndicatorStore small = store(client, "small", 1_000);
@@ -93,20 +94,38 @@ class CorrelationLookupBenchmark {
     }
 
     private static IndicatorStore store(MongoClient client, String database, int count) throws Exception {
-        MongoCollection<Document> indicators = client.getDatabase(database).getCollection("indicators");
-        List<Document> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            batch.add(new Document("_id", key(i)).append("caseIds", List.of("case-" + i)));
-            if (batch.size() == 1_000) {
-                indicators.insertMany(batch);
-                batch.clear();
-            }
-        }
+        // The store declares its indexes first, as in the service, so the loading keeps them in step.
         var constructor = IndicatorStore.class.getDeclaredConstructor(MongoTemplate.class);
         constructor.setAccessible(true);
         IndicatorStore store = constructor.newInstance(new MongoTemplate(client, database));
+        MongoCollection<Document> indicators = client.getDatabase(database).getCollection("indicators");
+        MongoCollection<Document> members = client.getDatabase(database).getCollection("indicator_cases");
+        List<Document> batch = new ArrayList<>();
+        List<Document> memberBatch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            // caseIds is not read by the service: it is the unindexed field the scan below asks about.
+            batch.add(new Document("_id", key(i)).append("count", 1).append("caseIds", List.of("case-" + i)));
+            memberBatch.add(new Document("_id", key(i) + "|case-" + i).append("key", key(i)).append("caseId", "case-" + i));
+            if (batch.size() == 1_000) {
+                indicators.insertMany(batch);
+                members.insertMany(memberBatch);
+                batch.clear();
+                memberBatch.clear();
+            }
+        }
         assertThat(store.casesWith(key(count - 1))).containsExactly("case-" + (count - 1));
         return store;
+    }
+
+    /**
+     * The platform's own embedded store (the kit's file-backed backend with real secondary indexes),
+     * opened as the kit's auto-configuration opens it; the kit keeps the class to itself.
+     */
+    private static MongoBackend embeddedStore(String file) throws Exception {
+        Class<?> backend = Class.forName("org.cyberreport.kit.mongo.DurableH2Backend");
+        var open = backend.getDeclaredMethod("open", String.class, EmbeddedQueryStats.class);
+        open.setAccessible(true);
+        return (MongoBackend) open.invoke(null, file, new EmbeddedQueryStats());
     }
 
     private static long time(IndicatorStore store, int count, Random random) {

@@ -171,6 +171,21 @@ class PriorityScorerTest {
     }
 
     @Test
+    void membersScoredInTheSameClusterBandHaveTheSamePointsHoweverLargeTheCluster() {
+        ReportFacts small = aFraud(List.of(anAdult()), List.of(), new ReportFacts.Amount(new BigDecimal("900"), "EUR"), false);
+        ClusterFacts five = new ClusterFacts(5, new BigDecimal("1500"), 5);
+        ClusterFacts campaign = new ClusterFacts(2_000, new BigDecimal("9999"), 2_000);
+
+        assertThat(scorer.band(campaign)).isEqualTo(scorer.band(five));
+        assertThat(scorer.score(small, "ONLINE_FRAUD", 1, campaign, NOW, NOW).score())
+                .isEqualTo(scorer.score(small, "ONLINE_FRAUD", 1, five, NOW, NOW).score());
+        assertThat(scorer.band(new ClusterFacts(4, new BigDecimal("1500"), 4))).as("one linked report fewer")
+                .isNotEqualTo(scorer.band(five));
+        assertThat(scorer.band(new ClusterFacts(5, new BigDecimal("10000"), 5))).as("the next loss tier")
+                .isNotEqualTo(scorer.band(five));
+    }
+
+    @Test
     void explainsEveryPointOfTheScore() {
         Priority priority = score(aFraud(List.of(anAdult(), anAdult()), List.of(aPayment("INSTANT_PAYMENT", "2000",
                 NOW.minus(Duration.ofHours(2)), true)), null, true), 3);
