@@ -34,6 +34,20 @@ class CooperationInputHardeningIT extends CooperationIT {
     }
 
     @Test
+    void seventyFiveThousandEmptyObjectsAreAnsweredQuicklyWithASmallProblem() {
+        String body = informationRequestTo("FR", false)
+                .replace("\"victims\":[", "\"persons\":[" + "{},".repeat(75_000) + "{}],\"victims\":[");
+        long started = System.nanoTime();
+        Http.Answer answer = http.post("/api/cooperation/requests", TRIAGE_MA, body);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(body.length()).isGreaterThan(200_000);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().length()).isLessThan(2_000);
+        assertThat(millis).isLessThan(1_000);
+        assertThat(storedRequests()).isZero();
+    }
+
+    @Test
     void aValueDateMustFitAPaymentAndInstantsAtTheExtremesAreRefused() {
         for (String date : List.of("9999-12-31T00:00:00Z", "+1000000000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
                 Instant.now().plusSeconds(3L * 365 * 86_400).toString(), "2019-01-01T00:00:00Z")) {
