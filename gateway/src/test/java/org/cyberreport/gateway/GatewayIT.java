@@ -53,7 +53,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
         "GATEWAY_RESPONSE_TIMEOUT=1s",
         "GATEWAY_RATE_LIMIT_REQUESTS=20",
         "GATEWAY_RATE_LIMIT_PERIOD=10s",
-        "GATEWAY_MAX_BODY_SIZE=64KB"})
+        "GATEWAY_MAX_BODY_SIZE=64KB",
+        "cyberreport.gateway.refusal-limit.requests=10000"})
 class GatewayIT {
 
     /** The three services share one stub server for most tests; routing is proven with one server each. */
@@ -171,6 +172,27 @@ class GatewayIT {
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(401);
     }
 
+    @Test
+    void showsTheCircuitBreakersAndHealthDetailsToAdministratorsOnTheManagementPortOnly() {
+        Http management = new Http(managementPort);
+        String admin = TestTokens.user("admin-" + UUID.randomUUID(), List.of("admin"), null, null);
+
+        Http.Answer breakers = management.get("/actuator/circuitbreakers", admin);
+        assertThat(breakers.status()).as(breakers.body()).isEqualTo(200);
+        assertThat(breakers.json().get("circuitBreakers").propertyNames()).contains("intake", "triage", "cooperation");
+        assertThat(management.get("/actuator/circuitbreakers", REPORTER).status()).isEqualTo(403);
+        assertThat(management.get("/actuator/circuitbreakers", null).status()).isEqualTo(401);
+        assertThat(http.get("/actuator/circuitbreakers", admin).status()).as("not on the public port").isIn(403, 404);
+
+        Http.Answer detailed = management.get("/actuator/health", admin);
+        Http.Answer plain = management.get("/actuator/health", REPORTER);
+        Http.Answer anonymous = management.get("/actuator/health", null);
+        assertThat(detailed.json().has("components")).as(detailed.body()).isTrue();
+        assertThat(plain.json().has("components")).as(plain.body()).isFalse();
+        assertThat(anonymous.json().has("components")).as(anonymous.body()).isFalse();
+        assertThat(anonymous.json().get("status").asString()).isEqualTo("UP");
+    }
+
     static Stream<Arguments> rejectedTokens() {
         return TestTokens.rejected().entrySet().stream().map(token -> Arguments.of(token.getKey(), token.getValue()));
     }
@@ -227,12 +249,24 @@ class GatewayIT {
     }
 
     @Test
-    void answersWithTheServicesFallbackWhenItFailsWith5xx() {
-        TRIAGE_ONLY.stubFor(get(urlPathEqualTo("/api/triage/cases")).willReturn(aResponse().withStatus(500)));
+    void answersWithTheServicesFallbackWhenItIsUnavailable() {
+        TRIAGE_ONLY.stubFor(get(urlPathEqualTo("/api/triage/cases")).willReturn(aResponse().withStatus(503)));
 
         Http.Answer answer = http.get("/api/triage/cases", TestTokens.triageOfficer("MA"));
 
         assertServiceUnavailable(answer, "triage");
+    }
+
+    @Test
+    void passesAServicesOwn500ThroughAsTheAnswerToThatRequest() {
+        TRIAGE_ONLY.stubFor(get(urlPathEqualTo("/api/triage/cases")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"type\":\"urn:cyberreport:problem:internal\"}")));
+
+        Http.Answer answer = http.get("/api/triage/cases", TestTokens.triageOfficer("MA"));
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:cyberreport:problem:internal");
+        assertThat(circuitBreakers.circuitBreaker("triage").getMetrics().getNumberOfFailedCalls()).isZero();
     }
 
     @Test
@@ -264,7 +298,7 @@ class GatewayIT {
 
     @Test
     void sendsAPostDownstreamExactlyOnceEvenWhenItFails() {
-        for (var failure : List.of(aResponse().withStatus(503), aResponse().withStatus(500),
+        for (var failure : List.of(aResponse().withStatus(503), aResponse().withStatus(502),
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), aResponse().withStatus(201).withFixedDelay(3_000))) {
             SERVICES.resetAll();
             SERVICES.stubFor(post(urlPathEqualTo("/api/reports")).willReturn(failure));

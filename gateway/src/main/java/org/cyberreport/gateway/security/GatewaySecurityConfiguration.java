@@ -3,6 +3,7 @@ package org.cyberreport.gateway.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.cyberreport.gateway.web.GatewayProperties;
@@ -13,6 +14,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.reactive.Endp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -29,6 +31,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -66,6 +69,7 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         // Served on the management port only (management.server.port), never on the public one.
                         .matchers(EndpointRequest.to("health", "info")).permitAll()
+                        .matchers(EndpointRequest.to("circuitbreakers")).hasRole("admin")
                         .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .pathMatchers(HttpMethod.GET, DOCUMENTATION).permitAll()
                         .pathMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole("admin")
@@ -86,6 +90,13 @@ class GatewaySecurityConfiguration {
                         .accessDeniedHandler(problems::forbidden))
                 .addFilterAfter(new RateLimitFilter(problems, limits), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
+    }
+
+    /** The firewall's refusals (encoded slashes, "..", ";" in paths, unknown methods) as problems too. */
+    @Bean
+    ServerExchangeRejectedHandler firewallRefusals(Problems problems) {
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request",
+                "The request is malformed", "The request's method, path or headers are not accepted", Map.of());
     }
 
     @Bean

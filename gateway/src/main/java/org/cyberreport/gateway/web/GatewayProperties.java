@@ -12,11 +12,14 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize    larger bodies get 413
  * @param rateLimit      requests per caller and period
+ * @param refusalLimit   requests refused by the gateway itself (no or a bad token, a role that does not fit,
+ *                       malformed input) per client address and period; beyond, 429 before the token is checked
  * @param consoleOrigins the web console's origins; no other origin gets CORS headers
  */
 @ConfigurationProperties("cyberreport.gateway")
 public record GatewayProperties(@DefaultValue("256KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit,
-                                @DefaultValue("http://localhost:5173") List<String> consoleOrigins) {
+                                @DefaultValue("http://localhost:5173") List<String> consoleOrigins,
+                                @DefaultValue RateLimit refusalLimit) {
 
     public record RateLimit(@DefaultValue("50") int requests, @DefaultValue("1s") Duration period) {
     }

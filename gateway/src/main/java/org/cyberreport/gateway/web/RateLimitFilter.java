@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -15,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A Resilience4j rate limiter per caller (the token subject, or the client address on public routes),
- * applied after authentication. A caller
+ * applied after authentication; refused requests are limited before, per address, by {@link Refusals}. A caller
  * over the limit gets 429 with {@code Retry-After} (whole seconds until a permit is free). It is placed
  * in the security chain, after authorisation, and deliberately not a bean: a bean would also run as a
  * global filter.
@@ -46,13 +45,8 @@ public class RateLimitFilter implements WebFilter {
         return exchange.getPrincipal()
                 .map(principal -> "subject:" + principal.getName())
                 .defaultIfEmpty("")
-                .map(caller -> caller.isEmpty() ? "address:" + clientAddress(exchange) : caller)
+                .map(caller -> caller.isEmpty() ? "address:" + Problems.clientAddress(exchange) : caller)
                 .flatMap(caller -> limit(caller, exchange, chain));
-    }
-
-    private static String clientAddress(ServerWebExchange exchange) {
-        var remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     private Mono<Void> limit(String subject, ServerWebExchange exchange, WebFilterChain chain) {
@@ -61,9 +55,7 @@ public class RateLimitFilter implements WebFilter {
             return chain.filter(exchange);
         }
         long seconds = Math.max(1, (long) Math.ceil(limiter.getDetailedMetrics().getNanosToWait() / 1e9));
-        exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(seconds));
-        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                "Too many requests from this caller; retry after " + seconds + " s", Map.of());
+        return problems.tooManyRequests(exchange, seconds, "caller");
     }
 
     private AtomicRateLimiter limiterFor(String subject) {

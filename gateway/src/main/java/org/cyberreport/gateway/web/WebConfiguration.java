@@ -2,6 +2,7 @@ package org.cyberreport.gateway.web;
 
 import java.util.List;
 
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,9 +10,18 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
+import reactor.netty.NettyPipeline;
+
 @Configuration
 @EnableConfigurationProperties(GatewayProperties.class)
 class WebConfiguration {
+
+    /** Malformed request heads are answered with a problem right behind Netty's HTTP decoder. */
+    @Bean
+    NettyServerCustomizer malformedRequests(RefusalLimits limits, Problems problems) {
+        return server -> server.doOnChannelInit((observer, channel, address) -> channel.pipeline()
+                .addAfter(NettyPipeline.HttpCodec, "cyberreport.malformedRequests", new MalformedRequests(limits, problems)));
+    }
 
     /** CORS for the web console's origin only, on the API paths only. */
     @Bean

@@ -23,7 +23,7 @@ class RateLimitFilterTest {
 
     private final RateLimitFilter filter = new RateLimitFilter(new Problems(JsonMapper.builder().build()),
             new GatewayProperties(DataSize.ofKilobytes(256), new GatewayProperties.RateLimit(3, Duration.ofMinutes(1)),
-                    List.of()));
+                    List.of(), new GatewayProperties.RateLimit(50, Duration.ofSeconds(1))));
 
     private final WebFilterChain passes = exchange -> {
         exchange.getResponse().setStatusCode(HttpStatus.OK);
