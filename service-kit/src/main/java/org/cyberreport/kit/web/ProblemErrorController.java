@@ -8,6 +8,7 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,21 +31,31 @@ final class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         int status = code instanceof Integer value ? value : 404;
-        if (causeIsRejection(failure)) {
+        if (causeIs(failure, RequestRejectedException.class)) {
             status = 400;
+        } else if (causeIs(failure, AuthenticationServiceException.class)) {
+            // The token could not be checked (the key set is unreachable): our dependency is down,
+            // not a defect and not the caller's fault.
+            log.warn("Token check unavailable: {}", failure.getMessage());
+            return answer(ProblemKind.SERVICE_UNAVAILABLE, 503,
+                    "The caller's token cannot be checked right now; try again later");
         }
         if (status >= 500) {
             log.error("Defect: a request ended in the container with status {}", status, failure);
         }
         ProblemKind kind = ProblemKind.forStatus(status);
-        ProblemDetail problem = ProblemResponses.problem(kind, kind.title(), null);
+        return answer(kind, status, kind.title());
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemKind kind, int status, String detail) {
+        ProblemDetail problem = ProblemResponses.problem(kind, detail, null);
         problem.setStatus(status);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static boolean causeIsRejection(Throwable failure) {
+    private static boolean causeIs(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestRejectedException) {
+            if (type.isInstance(cause)) {
                 return true;
             }
         }
