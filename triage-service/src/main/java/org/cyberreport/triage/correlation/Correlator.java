@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -118,7 +119,12 @@ public class Correlator {
             if (triageCase.clusterId() != null) {
                 names.add(triageCase.clusterId());
             }
-            String survivor = names.isEmpty() ? clusterId(caseId) : largest(names);
+            List<String> upgraded = attached.stream().flatMap(indicator -> indicator.upgradedCases().stream()).toList();
+            // Cases an earlier version stored name clusters of their own, without figures: merged in here.
+            if (!upgraded.isEmpty()) {
+                cases.findAll(upgraded).stream().map(TriageCase::clusterId).filter(name -> name != null).forEach(names::add);
+            }
+            String survivor = largest(names).orElseGet(() -> clusterId(caseId));
             names.stream().filter(name -> !name.equals(survivor)).forEach(name -> merge(name, survivor));
             ClusterFacts figures = triageCase.clusterId() == null
                     ? counted(survivor, scoring.alone(triageCase))
@@ -142,6 +148,10 @@ public class Correlator {
                 member.link(linked, survivor, figures, scoring.now());
                 scoring.rescore(member);
             });
+            if (!upgraded.isEmpty()) {
+                // Cases stored by an earlier version were moved in without figures: counted once, here.
+                rebuild.rebuild(survivor);
+            }
             if (settled(caseId, survivor)) {
                 return;
             }
@@ -185,9 +195,14 @@ public class Correlator {
                 one.victims() + other.victims());
     }
 
-    private String largest(Set<String> names) {
+    /**
+     * The largest of the named clusters that has figures. A name without figures comes from a case
+     * stored by an earlier version (whose cluster could even be named by the case's own id): its
+     * members are merged into another cluster, never named after it.
+     */
+    private Optional<String> largest(Set<String> names) {
         String largest = null;
-        int size = -1;
+        int size = 0;
         for (String name : names) {
             int cases = clusters.find(name).map(ClusterFacts::cases).orElse(0);
             if (cases > size) {
@@ -195,7 +210,7 @@ public class Correlator {
                 size = cases;
             }
         }
-        return largest;
+        return Optional.ofNullable(largest);
     }
 
     /** Whether the case and all its indicators name the cluster. */

@@ -57,8 +57,32 @@ public class IndicatorStore {
         }
         Update update = new Update().inc("count", added ? 1 : 0).set("lastSeenAt", Date.from(now))
                 .setOnInsert("firstSeenAt", Date.from(now));
-        return indicator(template.findAndModify(query(where("_id").is(key)), update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION));
+        Document found = template.findAndModify(query(where("_id").is(key)), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+        return found.containsKey("caseIds") ? upgrade(found, now) : indicator(found, List.of());
+    }
+
+    /**
+     * An indicator stored before memberships had their own documents lists its cases in {@code caseIds}
+     * and names no cluster: its memberships are written out, it is counted from them, and the list goes.
+     * The caller rebuilds the cluster once, which counts and labels the former members.
+     */
+    private Indicator upgrade(Document legacy, Instant now) {
+        String key = legacy.getString("_id");
+        List<String> former = legacy.getList("caseIds", String.class, List.of());
+        for (String caseId : former) {
+            try {
+                template.insert(new Document("_id", pair(key, caseId)).append("key", key).append("caseId", caseId)
+                        .append("at", Date.from(now)), MEMBERS);
+            } catch (DuplicateKeyException already) {
+                // written by an earlier, interrupted upgrade
+            }
+        }
+        long count = template.count(query(where("key").is(key)), MEMBERS);
+        Document upgraded = template.findAndModify(query(where("_id").is(key)),
+                new Update().set("count", count).unset("caseIds"),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        return indicator(upgraded == null ? legacy : upgraded, former);
     }
 
     /** Removes the case from an indicator it no longer has (after an amendment). */
@@ -113,16 +137,20 @@ public class IndicatorStore {
         return casesWith(key, 0);
     }
 
-    private static Indicator indicator(Document found) {
+    private static Indicator indicator(Document found, List<String> upgradedCases) {
         Object count = found.get("count");
         return new Indicator(found.getString("_id"), count instanceof Number n ? n.intValue() : 0,
-                found.getString("clusterId"));
+                found.getString("clusterId"), upgradedCases);
     }
 
     private static String pair(String key, String caseId) {
         return key + "|" + caseId;
     }
 
-    record Indicator(String key, int count, String clusterId) {
+    /**
+     * @param upgradedCases the cases an earlier version listed in the indicator, when this attach wrote
+     *                      their memberships out; empty otherwise
+     */
+    record Indicator(String key, int count, String clusterId, List<String> upgradedCases) {
     }
 }

@@ -154,6 +154,33 @@ class CorrelationIT extends TriageIT {
     }
 
     @Test
+    void casesStoredWithTheFormerCaseListsJoinOneClusterWhenAReportSharesTheirIndicator() {
+        String key = "iban:FR7630006000011234567890189";
+        deliver(Fixtures.aHandoff("legacy-a", 1, "MA", fraudTo("FR7630006000011234567890189", "100")));
+        deliver(Fixtures.aHandoff("legacy-b", 1, "FR", fraudTo("FR7630006000011234567890189", "200")));
+        String current = cases.find("legacy-a").orElseThrow().clusterId();
+        // As an earlier version stored them: the indicator lists its cases and names no cluster, no
+        // membership documents nor figures, and the cases' cluster named by a case's own id.
+        mongo.getCollection("indicators").replaceOne(new Document("_id", key),
+                new Document("_id", key).append("caseIds", List.of("legacy-a", "legacy-b")));
+        mongo.getCollection("indicator_cases").deleteMany(new Document("key", key));
+        mongo.getCollection("clusters").deleteOne(new Document("_id", current));
+        mongo.getCollection("cases").updateMany(new Document("_id", new Document("$in", List.of("legacy-a", "legacy-b"))),
+                new Document("$set", new Document("clusterId", "legacy-a")));
+
+        deliver(Fixtures.aHandoff("after-upgrade", 1, "MA", fraudTo("FR76 3000 6000 0112 3456 7890 189", "300")));
+
+        String clusterId = cases.find("after-upgrade").orElseThrow().clusterId();
+        assertThat(clusterId).startsWith("cluster-");
+        assertThat(cases.find("legacy-a").orElseThrow().clusterId()).isEqualTo(clusterId);
+        assertThat(cases.find("legacy-b").orElseThrow().clusterId()).isEqualTo(clusterId);
+        assertThat(clusters.find(clusterId).orElseThrow().cases()).isEqualTo(3);
+        assertThat(clusters.find(clusterId).orElseThrow().totalLoss()).isEqualByComparingTo("600.00");
+        assertThat(indicators.casesWith(key)).containsExactlyInAnyOrder("legacy-a", "legacy-b", "after-upgrade");
+        assertThat(mongo.getCollection("indicators").find(new Document("_id", key)).first()).doesNotContainKey("caseIds");
+    }
+
+    @Test
     void reportsFiledAtTheSameMomentThatShareAnAccountAreAllLinked() throws Exception {
         int reports = 8;
         ExecutorService pool = Executors.newFixedThreadPool(reports);
