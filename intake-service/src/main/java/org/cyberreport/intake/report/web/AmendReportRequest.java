@@ -16,7 +16,6 @@ import org.cyberreport.intake.report.SubjectIdentifier;
 import org.cyberreport.intake.report.Victim;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,19 +31,20 @@ public record AmendReportRequest(
         @Size(max = 2) String jurisdictionCountry,
         Instant incidentStartedAt,
         Instant discoveredAt,
-        // Bounds and null elements are refused here, as at filing, before the amendment is applied:
-        // copying a list with a null element would otherwise fail as a 500.
-        @Size(min = 1, max = 50) List<@NotNull @Valid Victim> victims,
-        @Size(max = 100) List<@NotNull @Valid SubjectIdentifier> subjects,
-        @Size(max = 200) List<@NotNull @Valid FinancialTransaction> transactions,
-        @Valid Money totalLoss,
+        // Bounds and null elements are refused here, before the amendment is applied: copying a list
+        // with a null element would otherwise fail as a 500. The parts' contents are checked with the
+        // amended report as a whole, so that every failing field is listed at once.
+        @Size(min = 1, max = 50) List<@NotNull Victim> victims,
+        @Size(max = 100) List<@NotNull SubjectIdentifier> subjects,
+        @Size(max = 200) List<@NotNull FinancialTransaction> transactions,
+        Money totalLoss,
         @Size(max = 20_000) String narrative,
-        @Size(max = 100) List<@NotNull @Valid EvidenceItem> evidence,
-        @Valid HandlingMarks handling,
-        @Valid OnlineFraudDetails onlineFraud,
-        @Valid ExtortionDetails extortion,
-        @Valid CryptoDetails crypto,
-        @Valid DataTheftDetails dataTheft) {
+        @Size(max = 100) List<@NotNull EvidenceItem> evidence,
+        HandlingMarks handling,
+        OnlineFraudDetails onlineFraud,
+        ExtortionDetails extortion,
+        CryptoDetails crypto,
+        DataTheftDetails dataTheft) {
 
     ReportContent applyTo(ReportContent current) {
         return new ReportContent(current.category(),
