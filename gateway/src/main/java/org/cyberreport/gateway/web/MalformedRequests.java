@@ -41,9 +41,9 @@ import io.netty.util.ReferenceCountUtil;
  * header section over the limit, 431; a request line over the limit, 414; anything else, 400) and
  * what {@link RequestHeads} refuses. Otherwise Reactor Netty and WebFlux answer such requests with an
  * empty body, or fail on them. The connection is closed after the refusal, because what follows on it
- * cannot be trusted to be framed correctly (see {@link #lingeringClose}). Answers stay in order: a refusal waits until the requests
- * before it on the connection are answered. Refusals count against the client address like every
- * other ({@link RefusalLimits}).
+ * cannot be trusted to be framed correctly; every close lingers (see {@link #close}). Answers stay in
+ * order: a refusal waits until the requests before it on the connection are answered. Refusals count
+ * against the client address like every other ({@link RefusalLimits}).
  */
 final class MalformedRequests extends ChannelDuplexHandler {
 
@@ -66,6 +66,7 @@ final class MalformedRequests extends ChannelDuplexHandler {
     private boolean answering;
     /** The refusal is the answer to the request in progress, whose own answer is then dropped. */
     private boolean replacesAnswer;
+    /** Set once that refusal is out: what Reactor Netty still writes for that request is dropped. */
     private boolean dropAnswers;
     /** The connection is closing: our side is shut, the client's is drained until it closes too. */
     private boolean lingering;
@@ -145,18 +146,15 @@ final class MalformedRequests extends ChannelDuplexHandler {
         }
     }
 
-    /**
-     * Closes our side first and reads (and drops) what the client still sends for a moment: closing at
-     * once, with its request still arriving, would reset the connection and could destroy the answer
-     * before the client reads it (a large header section is refused before it has all arrived).
-     */
     private void lingeringClose(ChannelHandlerContext ctx) {
         close(ctx, ctx.newPromise());
     }
 
     /**
-     * Every close of a connection lingers: Reactor Netty also closes right after an answer (one that
-     * says "Connection: close"), often with the request's unread body still arriving.
+     * Every close lingers: our side is shut first, and what the client still sends is read and dropped
+     * for a moment. Closing at once, with its request still arriving (a header section refused before
+     * it has all arrived, a body nobody read before a "Connection: close" answer), would reset the
+     * connection and could destroy the answer before the client reads it.
      */
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
