@@ -61,7 +61,7 @@ class EscalationAdministration {
         return template.findById(escalationId, HandoffRow.class, "escalations").view();
     }
 
-    enum HandoffState { PENDING, DELIVERED, PARKED }
+    enum HandoffState { HELD, PENDING, DELIVERED, PARKED, CANCELLED }
 
     record HandoffRow(String id, String caseId, String caseReference, String requestingCountry,
                       String destinationCountry, String requestType, Handoff handoff) {

@@ -11,8 +11,11 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -26,7 +29,9 @@ import org.cyberreport.triage.support.TriageIT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.cyberreport.triage.casework.desk.HeldEscalations;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +61,9 @@ class EscalationRelayIT extends TriageIT {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+
+    @Autowired
+    HeldEscalations heldEscalations;
 
     @Autowired
     ServiceTokens tokens;
@@ -106,6 +114,64 @@ class EscalationRelayIT extends TriageIT {
                 .withRequestBody(matchingJsonPath("$.escalationId", equalTo(escalation)))
                 .withRequestBody(matchingJsonPath("$.requestType", equalTo("PAYMENT_STOP")))
                 .withRequestBody(matchingJsonPath("$.content.beneficiaryAccount", equalTo("FR7630006000011234567890189"))));
+    }
+
+    @Test
+    void anEscalationLeftHeldByACrashIsSentWhenItsCaseRecordsItAndCancelledWhenNot() {
+        COOPERATION.stubFor(post(CooperationDelivery.PATH).willReturn(aResponse().withStatus(200)));
+        deliver(Fixtures.aHandoff("held-recorded", 1, "MA", CaseworkIT.goldenHourFraud()));
+        deliver(Fixtures.aHandoff("held-unrecorded", 1, "MA", CaseworkIT.goldenHourFraud()));
+        String recorded = http.post("/api/triage/cases/held-recorded/escalations", TRIAGE_MA,
+                "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,\"reason\":\"Funds moving\"}")
+                .json().get("escalationId").asString();
+        assertThat(state(recorded)).isEqualTo("PENDING");
+        // as a crash would leave them: one recorded by its case but not yet released, one never recorded
+        Date twoMinutesAgo = Date.from(Instant.now().minus(Duration.ofMinutes(2)));
+        mongo.updateFirst(query(where("_id").is(recorded)), new Update().set("handoff.state", "HELD")
+                .set("handoff.nextAttemptAt", twoMinutesAgo), "escalations");
+        Document unrecorded = mongo.findById(recorded, Document.class, "escalations");
+        unrecorded.put("_id", "never-recorded");
+        unrecorded.put("escalationId", "never-recorded");
+        unrecorded.put("caseId", "held-unrecorded");
+        mongo.insert(unrecorded, "escalations");
+        escalationRelay.drain();
+        COOPERATION.verify(0, postRequestedFor(urlEqualTo(CooperationDelivery.PATH)));
+
+        assertThat(heldEscalations.settleLeftBehind()).isEqualTo(2);
+
+        assertThat(state("never-recorded")).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            escalationRelay.drain();
+            return "DELIVERED".equals(state(recorded));
+        });
+        COOPERATION.verify(1, postRequestedFor(urlEqualTo(CooperationDelivery.PATH)));
+        assertThat(state("never-recorded")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aHeldEscalationYoungerThanAMinuteIsLeftToTheDeskThatIsWritingIt() {
+        deliver(Fixtures.aHandoff("held-young", 1, "MA", CaseworkIT.goldenHourFraud()));
+        String escalation = http.post("/api/triage/cases/held-young/escalations", TRIAGE_MA,
+                "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,\"reason\":\"Funds moving\"}")
+                .json().get("escalationId").asString();
+        mongo.updateFirst(query(where("_id").is(escalation)), new Update().set("handoff.state", "HELD"), "escalations");
+
+        assertThat(heldEscalations.settleLeftBehind()).isZero();
+        assertThat(state(escalation)).isEqualTo("HELD");
+    }
+
+    @Test
+    void aClosedCaseRefusesAnEscalationAndNothingIsSent() {
+        deliver(Fixtures.aHandoff("closed-first", 1, "MA", CaseworkIT.goldenHourFraud()));
+        assertThat(http.post("/api/triage/cases/closed-first/closure", TRIAGE_MA,
+                "{\"outcome\":\"NO_FURTHER_ACTION\",\"reason\":\"Handled by the bank\"}").status()).isEqualTo(200);
+
+        Http.Answer refused = http.post("/api/triage/cases/closed-first/escalations", TRIAGE_MA,
+                "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,\"reason\":\"Funds moving\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(mongo.count(query(where("caseId").is("closed-first").and("handoff.state").in("PENDING", "HELD")),
+                "escalations")).isZero();
     }
 
     @Test

@@ -47,12 +47,14 @@ public class CaseDesk {
     private final AuditTrail audit;
     private final MongoTemplate template;
     private final OutboxRelay escalations;
+    private final HeldEscalations heldEscalations;
     private final JsonMapper json;
     private final ClusterStore clusters;
 
     CaseDesk(CaseStore store, CaseUpdates updates, Scoring scoring, AuditTrail audit, MongoTemplate template,
-             OutboxRelay escalations, JsonMapper json, ClusterStore clusters) {
+             OutboxRelay escalations, JsonMapper json, ClusterStore clusters, HeldEscalations heldEscalations) {
         this.clusters = clusters;
+        this.heldEscalations = heldEscalations;
         this.store = store;
         this.updates = updates;
         this.scoring = scoring;
@@ -134,8 +136,12 @@ public class CaseDesk {
     }
 
     /**
-     * Records a durable hand-off to cooperation: its own document, with the request and a PENDING
-     * outbox entry, written before the case's history says so. Cooperation's endpoint delivers it.
+     * Records a durable hand-off to cooperation: its own document, with the request and an outbox entry
+     * that is first HELD (the relay leaves it alone), then the case's history, which refuses a case
+     * closed meanwhile, and only then released to the relay (PENDING) or, when the case refused it,
+     * CANCELLED. So an escalation racing a closure is either escalated and then closed, or refused,
+     * never refused and sent. A crash between the steps leaves it HELD; {@link HeldEscalations}
+     * settles it by what the case's history says.
      */
     public Escalated escalate(Caller caller, String id, String destination, String requestType, boolean urgent,
                               String reason) {
@@ -159,11 +165,17 @@ public class CaseDesk {
         template.getConverter().write(message, escalation);
         escalation.append("_id", escalationId).append("escalationId", escalationId).remove("_class");
         escalation.append("requestedAt", Date.from(now))
-                .append("handoff", new Document("version", 1L).append("state", "PENDING").append("attempts", 0)
+                .append("handoff", new Document("version", 1L).append("state", HeldEscalations.HELD).append("attempts", 0)
                         .append("queuedAt", Date.from(now)).append("nextAttemptAt", Date.from(now)));
-        template.insert(escalation, "escalations");
-        change(caller, id, "CASE_ESCALATED", Map.of("escalation", escalationId, "destination", destination,
-                "requestType", requestType), c -> c.escalated(escalationId, destination, requestType, officer(caller), now));
+        template.insert(escalation, HeldEscalations.COLLECTION);
+        try {
+            change(caller, id, "CASE_ESCALATED", Map.of("escalation", escalationId, "destination", destination,
+                    "requestType", requestType), c -> c.escalated(escalationId, destination, requestType, officer(caller), now));
+        } catch (ProblemException refused) {
+            heldEscalations.settle(escalationId, false);
+            throw refused;
+        }
+        heldEscalations.settle(escalationId, true);
         escalations.wakeUp();
         return new Escalated(escalationId, id, destination, requestType, urgent, "PENDING", now);
     }
