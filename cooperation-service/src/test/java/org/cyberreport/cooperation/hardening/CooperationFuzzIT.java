@@ -12,7 +12,6 @@ import org.cyberreport.kit.testing.Fuzzer;
 import org.cyberreport.kit.testing.RawHttp;
 import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -68,8 +67,8 @@ class CooperationFuzzIT extends CooperationIT {
         Fuzzer.Result result = new Fuzzer(new RawHttp(port), tokens, List.of())
                 .run(SEED, REQUESTS, endpoints, this::fingerprint);
 
-        System.out.printf("Cooperation fuzz: %d requests in %d ms; answers by endpoint and status: %s%n",
-                result.requests(), result.millis(), result.statuses());
+        System.out.printf("Cooperation fuzz: %d requests in %d ms (%d ms of them counting documents); answers by endpoint and status: %s%n",
+                result.requests(), result.millis(), result.fingerprintMillis(), result.statuses());
         assertThat(result.failures()).isEmpty();
         assertThat(result.statuses().keySet()).anyMatch(answer -> answer.startsWith("POST /api/cooperation/requests 201"));
     }
@@ -89,10 +88,12 @@ class CooperationFuzzIT extends CooperationIT {
         return new Fuzzer.Endpoint(method, path, query, Map.of("Authorization", "Bearer " + token), null);
     }
 
+    // estimatedCount asks the embedded server for its kept count, where a filtered count would read
+    // every document after every one of the 10,000 requests.
     /** The number of documents in every collection: what a refused request must leave as it was. */
     private Map<String, Long> fingerprint() {
         Map<String, Long> counts = new TreeMap<>();
-        mongo.getCollectionNames().forEach(name -> counts.put(name, mongo.count(new Query(), name)));
+        mongo.getCollectionNames().forEach(name -> counts.put(name, mongo.estimatedCount(name)));
         return counts;
     }
 }

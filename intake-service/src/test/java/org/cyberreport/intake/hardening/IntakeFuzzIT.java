@@ -12,7 +12,6 @@ import org.cyberreport.kit.testing.Fuzzer;
 import org.cyberreport.kit.testing.RawHttp;
 import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * 10,000 mutated requests across every intake endpoint, over raw sockets: none may answer 5xx, every
@@ -55,8 +54,8 @@ class IntakeFuzzIT extends IntakeIT {
         Fuzzer.Result result = new Fuzzer(new RawHttp(port), tokens, List.of("receivedFrom", "receivedTo"))
                 .run(SEED, REQUESTS, endpoints, () -> fingerprint(first, second));
 
-        System.out.printf("Intake fuzz: %d requests in %d ms; answers by endpoint and status: %s%n",
-                result.requests(), result.millis(), result.statuses());
+        System.out.printf("Intake fuzz: %d requests in %d ms (%d ms of them counting documents); answers by endpoint and status: %s%n",
+                result.requests(), result.millis(), result.fingerprintMillis(), result.statuses());
         assertThat(result.failures()).isEmpty();
         assertThat(result.statuses().keySet()).anyMatch(answer -> answer.startsWith("POST /api/reports 201"));
     }
@@ -75,11 +74,13 @@ class IntakeFuzzIT extends IntakeIT {
         return new Fuzzer.Endpoint(method, path, "", headers, body);
     }
 
+    // estimatedCount asks the embedded server for its kept count, where a filtered count would read
+    // every document after every one of the 10,000 requests.
     /** What a refused request must leave as it was: the number of documents, and the seeded reports' versions. */
     private List<Object> fingerprint(String... ids) {
         List<Object> state = new ArrayList<>();
         for (String collection : List.of("reports", "report_sequences", "audit_log")) {
-            state.add(mongo.count(new Query(), collection));
+            state.add(mongo.estimatedCount(collection));
         }
         for (String id : ids) {
             Document report = mongo.findById(id, Document.class, "reports");

@@ -26,7 +26,9 @@ public final class Fuzzer {
     public record Endpoint(String method, String path, String query, Map<String, String> headers, String body) {
     }
 
-    public record Result(int requests, Map<String, Integer> statuses, List<String> failures, long millis) {
+    /** What was sent and found; {@code fingerprintMillis} is the part of {@code millis} spent reading the database. */
+    public record Result(int requests, Map<String, Integer> statuses, List<String> failures, long millis,
+                         long fingerprintMillis) {
     }
 
     /** Hostile JSON values, written as raw JSON text so that escapes such as lone surrogates stay as sent. */
@@ -66,13 +68,16 @@ public final class Fuzzer {
         List<String> failures = new ArrayList<>();
         long started = System.currentTimeMillis();
         Object before = fingerprint.get();
+        long fingerprintNanos = 0;
         for (int i = 0; i < requests; i++) {
             Endpoint endpoint = endpoints.get(random.nextInt(endpoints.size()));
             RawHttp.Request request = mutate(endpoint, random);
             RawHttp.Response response = http.send(request);
             statuses.merge(endpoint.method() + " " + endpoint.path().replaceAll("/[0-9a-f-]{20,}", "/{id}") + " "
                     + response.status(), 1, Integer::sum);
+            long fingerprinting = System.nanoTime();
             Object after = fingerprint.get();
+            fingerprintNanos += System.nanoTime() - fingerprinting;
             String failure = check(response, before, after);
             if (failure != null && failures.size() < 50) {
                 failures.add("seed " + seed + " #" + i + ": " + failure + " <- " + request.describe() + " -> "
@@ -80,7 +85,7 @@ public final class Fuzzer {
             }
             before = after;
         }
-        return new Result(requests, statuses, failures, System.currentTimeMillis() - started);
+        return new Result(requests, statuses, failures, System.currentTimeMillis() - started, fingerprintNanos / 1_000_000);
     }
 
     private static String check(RawHttp.Response response, Object before, Object after) {
