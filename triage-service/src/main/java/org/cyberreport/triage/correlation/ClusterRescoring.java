@@ -1,6 +1,10 @@
 package org.cyberreport.triage.correlation;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.cyberreport.triage.casework.CaseStatus;
 import org.cyberreport.triage.casework.TriageCase;
@@ -12,6 +16,8 @@ import org.cyberreport.triage.scoring.ClusterFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +38,11 @@ public class ClusterRescoring {
     private final CaseStore cases;
     private final CaseUpdates updates;
     private final Scoring scoring;
+    /** One pass at a time in this instance; a pass started while one runs would only repeat its work. */
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private final ExecutorService soon = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+            .name("cluster-rescoring").factory());
 
     ClusterRescoring(ClusterStore clusters, CaseStore cases, CaseUpdates updates, Scoring scoring) {
         this.clusters = clusters;
@@ -40,10 +51,39 @@ public class ClusterRescoring {
         this.scoring = scoring;
     }
 
+    /**
+     * Starts a pass now rather than at the next check: a join that marked a cluster calls it, so the
+     * queue does not wait for the clock. The marker, not this call, is what makes the work durable.
+     */
+    void soon() {
+        if (nudged.compareAndSet(false, true)) {
+            soon.execute(() -> {
+                nudged.set(false);
+                rescoreMarked();
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        soon.shutdownNow();
+    }
+
     /** Re-scores the members of every marked cluster whose band they are not scored in; returns how many. */
     @Scheduled(fixedDelayString = "${cyberreport.triage.cluster-rescore-check:PT1S}",
             initialDelayString = "${cyberreport.triage.cluster-rescore-first-check:PT1S}")
     public int rescoreMarked() {
+        if (!running.tryLock()) {
+            return 0;
+        }
+        try {
+            return rescoreMarkedClusters();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private int rescoreMarkedClusters() {
         int rescored = 0;
         for (ClusterStore.Marker marker : clusters.dueRescores(scoring.now(), MARKERS)) {
             try {
@@ -67,18 +107,26 @@ public class ClusterRescoring {
         List<TriageCase> page;
         do {
             page = cases.inCluster(clusterId, after, PAGE);
-            for (TriageCase member : page) {
-                if (member.status() != CaseStatus.CLOSED
-                        && (member.cluster() == null || !scoring.scorer().band(member.cluster()).equals(band))) {
+            List<TriageCase> behind = page.stream().filter(member -> member.status() != CaseStatus.CLOSED
+                    && (member.cluster() == null || !scoring.scorer().band(member.cluster()).equals(band))).toList();
+            behind.forEach(member -> {
+                member.inCluster(clusterId, figures);
+                scoring.rescore(member);
+            });
+            // The page is written back in one round trip. If a member changed meanwhile, each is read
+            // again and re-scored if it is still behind (the others are left as just written).
+            if (!cases.replaceAll(behind)) {
+                for (TriageCase member : behind) {
                     updates.update(member.id(), changed -> {
-                        if (clusterId.equals(changed.clusterId())) {
+                        if (clusterId.equals(changed.clusterId()) && (changed.cluster() == null
+                                || !scoring.scorer().band(changed.cluster()).equals(band))) {
                             changed.inCluster(clusterId, figures);
                             scoring.rescore(changed);
                         }
                     });
-                    rescored++;
                 }
             }
+            rescored += behind.size();
             after = page.isEmpty() ? after : page.getLast().id();
         } while (page.size() == PAGE);
         return rescored;

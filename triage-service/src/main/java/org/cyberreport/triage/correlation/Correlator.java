@@ -54,16 +54,18 @@ public class Correlator {
     private final CaseUpdates updates;
     private final Scoring scoring;
     private final ClusterRebuild rebuild;
+    private final ClusterRescoring rescoring;
     private final MongoTemplate template;
 
     Correlator(IndicatorStore indicators, ClusterStore clusters, CaseStore cases, CaseUpdates updates, Scoring scoring,
-               ClusterRebuild rebuild, MongoTemplate template) {
+               ClusterRebuild rebuild, ClusterRescoring rescoring, MongoTemplate template) {
         this.indicators = indicators;
         this.clusters = clusters;
         this.cases = cases;
         this.updates = updates;
         this.scoring = scoring;
         this.rebuild = rebuild;
+        this.rescoring = rescoring;
         this.template = template;
     }
 
@@ -167,6 +169,7 @@ public class Correlator {
         if (change.before().cases() > 0
                 && !scoring.scorer().band(change.before()).equals(scoring.scorer().band(change.after()))) {
             clusters.markForRescoring(clusterId, scoring.now());
+            rescoring.soon();
         }
         return change.after();
     }

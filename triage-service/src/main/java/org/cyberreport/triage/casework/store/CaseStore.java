@@ -16,6 +16,7 @@ import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.scoring.Level;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -83,6 +84,23 @@ public class CaseStore {
         changed.stored();
         return template.findAndReplace(query(where("_id").is(changed.id()).and("version").is(expected)), changed,
                 FindAndReplaceOptions.none(), TriageCase.class, COLLECTION) != null;
+    }
+
+    /**
+     * Replaces several cases at once (one round trip), each only if nobody changed it since it was read;
+     * false when some changed meanwhile and were not replaced (the caller reads those again).
+     */
+    public boolean replaceAll(List<TriageCase> changed) {
+        if (changed.isEmpty()) {
+            return true;
+        }
+        BulkOperations bulk = template.bulkOps(BulkOperations.BulkMode.UNORDERED, TriageCase.class, COLLECTION);
+        for (TriageCase triageCase : changed) {
+            long expected = triageCase.version();
+            triageCase.stored();
+            bulk.replaceOne(query(where("_id").is(triageCase.id()).and("version").is(expected)), triageCase);
+        }
+        return bulk.execute().getMatchedCount() == changed.size();
     }
 
     public CaseSlice queue(QueueFilter filter, int page, int size) {
