@@ -89,6 +89,41 @@ class CorrelationIT extends TriageIT {
     }
 
     @Test
+    void aReportSharingIndicatorsWithTwoClustersMergesTheSmallerIntoTheLarger() {
+        String small = "FR7630006000011234567890189";
+        String large = "DE89370400440532013000";
+        for (int i = 1; i <= 2; i++) {
+            deliver(Fixtures.aHandoff("small-side-" + i, 1, "MA", fraudTo(small, "100")));
+        }
+        for (int i = 1; i <= 3; i++) {
+            deliver(Fixtures.aHandoff("large-side-" + i, 1, "FR", fraudTo(large, "100")));
+        }
+        String largeCluster = cases.find("large-side-1").orElseThrow().clusterId();
+        String smallCluster = cases.find("small-side-1").orElseThrow().clusterId();
+        assertThat(smallCluster).isNotEqualTo(largeCluster);
+
+        ReportFacts both = Fixtures.aFraud(List.of(Fixtures.anAdult()), List.of(payment(small, "100"), payment(large, "100")),
+                null, false);
+        deliver(Fixtures.aHandoff("bridge", 1, "MA", both));
+
+        for (String id : List.of("small-side-1", "small-side-2", "large-side-1", "large-side-2", "large-side-3", "bridge")) {
+            assertThat(cases.find(id).orElseThrow().clusterId()).as(id).isEqualTo(largeCluster);
+        }
+        assertThat(clusters.find(largeCluster).orElseThrow().cases()).isEqualTo(6);
+        assertThat(clusters.find(largeCluster).orElseThrow().totalLoss()).isEqualByComparingTo("700.00");
+        assertThat(clusters.find(smallCluster)).as("the merged cluster is gone").isEmpty();
+        assertThat(mongo.getCollection("indicators").find(new Document("_id", "iban:" + small)).first()
+                .getString("clusterId")).isEqualTo(largeCluster);
+        // Members of both sides end scored in the merged cluster's band: four or more linked reports.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            for (String id : List.of("small-side-1", "large-side-1")) {
+                assertThat(cases.find(id).orElseThrow().priority().breakdown()).as(id)
+                        .anyMatch(factor -> factor.factor().equals("LINKED_REPORTS") && factor.points() == 20);
+            }
+        });
+    }
+
+    @Test
     void anAmendmentThatDropsAnIndicatorDropsTheLink() {
         ReportHandoff first = Fixtures.aHandoff("keeps", 1, "MA", fraudTo("FR7630006000011234567890189", "100"));
         ReportHandoff second = Fixtures.aHandoff("drops", 1, "MA", fraudTo("FR7630006000011234567890189", "100"));
@@ -213,6 +248,12 @@ class CorrelationIT extends TriageIT {
                 List.of(Fixtures.anAdult()), List.of(), List.of(), null, null, null, null,
                 new ReportFacts.Crypto("PIG_BUTCHERING", List.of(new ReportFacts.Transfer("ETHEREUM", "USDT",
                         new BigDecimal(usdt), wallet, Fixtures.NOW.minus(Duration.ofDays(20))))), null);
+    }
+
+    private static ReportFacts.Transaction payment(String iban, String amount) {
+        return new ReportFacts.Transaction("BANK_TRANSFER", new ReportFacts.Amount(new BigDecimal(amount), "EUR"),
+                Fixtures.NOW.minus(Duration.ofDays(20)), null, new ReportFacts.Party(iban, null, null, null, null, null, "FR"),
+                null, "COMPLETED");
     }
 
     private static ReportFacts fraudTo(String iban, String amount) {
