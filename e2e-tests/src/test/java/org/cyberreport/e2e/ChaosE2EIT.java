@@ -1,0 +1,209 @@
+package org.cyberreport.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.cyberreport.kit.testing.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * Chaos: 1,000 reports filed through the gateway at a steady rate while intake, triage and
+ * cooperation are each killed with {@code kill -9} twice at random moments (seeded) and started again,
+ * and officers escalate payment frauds to a stand-in for the French endpoint meanwhile. A filing that
+ * meets a stopped intake (503) is sent again with the same {@code Idempotency-Key}, as the 503 says.
+ * Every report that got a 201 ends as exactly one case, and every escalation that got a 202 reaches
+ * France exactly once.
+ */
+class ChaosE2EIT {
+
+    private static final int REPORTS = 1_000;
+    private static final int PER_SECOND = 25;
+    private static final long SEED = Long.getLong("chaos.seed", 20261130L);
+    private static final Http GATEWAY = new Http(RunningPlatform.GATEWAY);
+    private static final WireMockServer FRANCE = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private static final AtomicInteger SERIAL = new AtomicInteger(300_000);
+    /** Tokens live five minutes; the test may run longer, so each is taken again after a minute. */
+    private static final Map<String, Map.Entry<Long, String>> TOKENS = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        FRANCE.start();
+        FRANCE.stubFor(post("/fr-ncb/requests").willReturn(aResponse().withStatus(202)));
+        RunningPlatform.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        FRANCE.stop();
+        RunningPlatform.stop();
+    }
+
+    @Test
+    void everyAcceptedReportIsOneCaseAndEveryEscalationReachesFranceOnceWhileServicesCrash() throws Exception {
+        String admin = RunningPlatform.tokenFor("admin");
+        assertThat(GATEWAY.send(GATEWAY.request("/api/cooperation/directory/FR", admin, Map.of("Content-Type", "application/json"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"delivery\":\"PUSH\",\"endpoint\":\"http://127.0.0.1:"
+                        + FRANCE.port() + "/fr-ncb/requests\"}"))).status()).isEqualTo(200);
+        long casesBefore = GATEWAY.get("/api/triage/cases?size=1", token("triage.ma")).json().get("totalItems").asLong();
+
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        Set<String> goldenHour = ConcurrentHashMap.newKeySet();
+        Set<String> escalations = ConcurrentHashMap.newKeySet();
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch filed = new CountDownLatch(REPORTS);
+        ScheduledExecutorService clients = Executors.newScheduledThreadPool(16);
+        for (int i = 0; i < REPORTS; i++) {
+            boolean golden = i % 50 == 25;
+            String body = Reports.onlineFraud(golden ? Reports.Kind.GOLDEN_HOUR : Reports.Kind.SMALL, SERIAL.incrementAndGet());
+            Filing filing = new Filing(body, UUID.randomUUID().toString(), clients, id -> {
+                accepted.add(id);
+                if (golden) {
+                    goldenHour.add(id);
+                }
+                return null;
+            }, filed::countDown, unexpected, System.nanoTime() + TimeUnit.MINUTES.toNanos(4));
+            clients.schedule(filing, i * 1_000L / PER_SECOND, TimeUnit.MILLISECONDS);
+        }
+        ScheduledExecutorService escalating = Executors.newSingleThreadScheduledExecutor();
+        escalating.scheduleWithFixedDelay(() -> escalateOne(goldenHour, escalations),
+                2, 2, TimeUnit.SECONDS);
+
+        crashAtRandomMoments(Duration.ofSeconds(REPORTS / PER_SECOND));
+        assertThat(filed.await(5, TimeUnit.MINUTES)).as("every filing answered in the end").isTrue();
+        escalating.shutdown();
+        escalating.awaitTermination(30, TimeUnit.SECONDS);
+        clients.shutdownNow();
+        for (int round = 0; round < 3 * REPORTS / 50 && !goldenHour.isEmpty(); round++) {
+            escalateOne(goldenHour, escalations); // those filed last, with every service up
+        }
+
+        assertThat(unexpected).as("answers other than 201 and the 5xx of a stopped service").isEmpty();
+        assertThat(accepted).hasSize(REPORTS);
+        assertThat(escalations).hasSizeGreaterThanOrEqualTo(REPORTS / 50);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                accepted.stream().allMatch(id -> GATEWAY.get("/api/triage/cases/" + id, token("triage.ma")).status() == 200));
+        long casesAfter = GATEWAY.get("/api/triage/cases?size=1", token("triage.ma")).json().get("totalItems").asLong();
+        assertThat(casesAfter - casesBefore).as("cases made from the accepted reports").isEqualTo(accepted.size());
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                receivedByFrance().keySet().containsAll(escalations));
+        Map<String, Long> received = receivedByFrance();
+        // an escalation whose answer was lost with triage may have been stored all the same: it must arrive once too
+        assertThat(received.keySet()).as("requests France received").containsAll(escalations);
+        assertThat(received).as("times each request reached France").allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+    }
+
+    /** Each of intake, triage and cooperation killed twice, at seeded random moments of the filing. */
+    private static void crashAtRandomMoments(Duration window) throws Exception {
+        Random random = new Random(SEED);
+        List<Map.Entry<Long, String>> crashes = new ArrayList<>();
+        for (String application : List.of("intake", "triage", "cooperation")) {
+            for (int i = 0; i < 2; i++) {
+                crashes.add(Map.entry((long) random.nextInt((int) window.toMillis()), application));
+            }
+        }
+        crashes.sort(Map.Entry.comparingByKey());
+        long started = System.nanoTime();
+        for (Map.Entry<Long, String> crash : crashes) {
+            long wait = crash.getKey() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            if (wait > 0) {
+                TimeUnit.MILLISECONDS.sleep(wait);
+            }
+            System.out.printf("chaos: kill -9 %s at %d ms%n", crash.getValue(), crash.getKey());
+            RunningPlatform.crash(crash.getValue());
+            RunningPlatform.restart(crash.getValue());
+        }
+    }
+
+    /** Escalates one golden-hour payment fraud that is a case by now; 202 means it must reach France. */
+    private static void escalateOne(Set<String> candidates, Set<String> escalations) {
+        String officer = token("triage.ma");
+        for (String id : List.copyOf(candidates)) {
+            try {
+                if (GATEWAY.get("/api/triage/cases/" + id, officer).status() != 200) {
+                    continue;
+                }
+                Http.Answer answer = GATEWAY.post("/api/triage/cases/" + id + "/escalations", officer,
+                        "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,"
+                                + "\"reason\":\"The money went through a French payment institution two hours ago\"}");
+                if (answer.status() == 202) {
+                    escalations.add(answer.json().get("escalationId").asString());
+                    candidates.remove(id);
+                }
+                return;
+            } catch (RuntimeException down) {
+                return; // triage is being started again: the next round tries
+            }
+        }
+    }
+
+    private static String token(String user) {
+        long now = System.nanoTime();
+        return TOKENS.compute(user, (name, known) -> known != null && now - known.getKey() < TimeUnit.MINUTES.toNanos(1)
+                ? known : Map.entry(now, RunningPlatform.tokenFor(name))).getValue();
+    }
+
+    private static Map<String, Long> receivedByFrance() {
+        return FRANCE.findAll(postRequestedFor(urlEqualTo("/fr-ncb/requests"))).stream()
+                .map(request -> Http.JSON.readTree(request.getBodyAsString()).get("requestId").asString())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    /** One report, sent until it is accepted; a stopped service's 502/503/504 is retried with the same key. */
+    private record Filing(String body, String key, ScheduledExecutorService clients, Function<String, Void> accepted,
+                          Runnable finished, List<String> unexpected, long deadline) implements Runnable {
+
+        @Override
+        public void run() {
+            int status;
+            String answerBody;
+            try {
+                Http.Answer answer = GATEWAY.post("/api/reports", token("reporter2.ma"), body, Map.of("Idempotency-Key", key));
+                status = answer.status();
+                answerBody = answer.body();
+                if (status == 201) {
+                    accepted.apply(answer.json().get("id").asString());
+                    finished.run();
+                    return;
+                }
+            } catch (RuntimeException connection) {
+                status = -1;
+                answerBody = connection.toString();
+            }
+            boolean retry = status == 502 || status == 503 || status == 504 || status == 429 || status == -1;
+            if (retry && System.nanoTime() < deadline) {
+                clients.schedule(this, 500, TimeUnit.MILLISECONDS);
+            } else {
+                unexpected.add(status + " " + answerBody);
+                finished.run();
+            }
+        }
+    }
+}
