@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.cyberreport.gateway.web.GatewayProperties;
 import org.cyberreport.gateway.web.Problems;
 import org.cyberreport.gateway.web.RateLimitFilter;
+import org.cyberreport.gateway.web.SharedLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +51,7 @@ class GatewaySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, Problems problems,
-                                           GatewayProperties limits) {
+                                           GatewayProperties limits, SharedLimits shared) {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(new RealmRoles());
         return http
@@ -69,7 +70,7 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         // Served on the management port only (management.server.port), never on the public one.
                         .matchers(EndpointRequest.to("health", "info")).permitAll()
-                        .matchers(EndpointRequest.to("circuitbreakers")).hasRole("admin")
+                        .matchers(EndpointRequest.to("circuitbreakers", "metrics")).hasRole("admin")
                         .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .pathMatchers(HttpMethod.GET, DOCUMENTATION).permitAll()
                         .pathMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole("admin")
@@ -88,7 +89,7 @@ class GatewaySecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems::unauthenticated)
                         .accessDeniedHandler(problems::forbidden))
-                .addFilterAfter(new RateLimitFilter(problems, limits), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(new RateLimitFilter(problems, shared.budget("caller", limits.rateLimit())), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 

@@ -15,12 +15,24 @@ import org.springframework.util.unit.DataSize;
  * @param refusalLimit   requests refused by the gateway itself (no or a bad token, a role that does not fit,
  *                       malformed input) per client address and period; beyond, 429 before the token is checked
  * @param consoleOrigins the web console's origins; no other origin gets CORS headers
+ * @param redis          where both limits are counted for all replicas at once; empty: in this process
  */
 @ConfigurationProperties("cyberreport.gateway")
 public record GatewayProperties(@DefaultValue("256KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit,
                                 @DefaultValue("http://localhost:5173") List<String> consoleOrigins,
-                                @DefaultValue RateLimit refusalLimit) {
+                                @DefaultValue RateLimit refusalLimit, @DefaultValue Redis redis) {
 
     public record RateLimit(@DefaultValue("50") int requests, @DefaultValue("1s") Duration period) {
+    }
+
+    /**
+     * @param url      {@code redis://host:port[/database]} ({@code rediss://} for TLS); empty: the limits stay in process
+     * @param password Redis's password ({@code requirepass}), kept out of the URL so that it can come from a secret
+     */
+    public record Redis(@DefaultValue("") String url, @DefaultValue("") String password) {
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
     }
 }

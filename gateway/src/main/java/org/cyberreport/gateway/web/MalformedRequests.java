@@ -197,7 +197,8 @@ final class MalformedRequests extends ChannelDuplexHandler {
         String address = ctx.channel().remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
                 ? remote.getAddress().getHostAddress() : "unknown";
         String correlationId = UUID.randomUUID().toString();
-        long seconds = limits.secondsToWait(address);
+        // On the event loop: what this replica knows now (with Redis: the shared count as last seen here).
+        long seconds = limits.secondsToWaitNow(address);
         Map<String, Object> problem = new LinkedHashMap<>();
         HttpStatus status;
         if (seconds > 0) {
@@ -207,7 +208,7 @@ final class MalformedRequests extends ChannelDuplexHandler {
             problem.put("status", status.value());
             problem.put("detail", "Too many refused requests from this client address; retry after " + seconds + " s");
         } else {
-            limits.count(address);
+            limits.count(address).subscribe();
             status = refused.status();
             problem.put("type", "urn:cyberreport:problem:" + refused.kind());
             problem.put("title", refused.title());

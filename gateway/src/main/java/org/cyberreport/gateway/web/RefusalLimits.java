@@ -1,51 +1,36 @@
 package org.cyberreport.gateway.web;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Component;
 
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import reactor.core.publisher.Mono;
 
 /**
  * How many refusals each client address has left in the current period. A refusal is counted once it
  * is known (after the token check); an address with none left is refused before its token is checked,
- * so that a flood of bad requests costs no signature verification. In process: each gateway replica
- * counts on its own.
+ * so that a flood of bad requests costs no signature verification. Counted in this process, or in Redis
+ * for all replicas at once when the gateway has Redis ({@link SharedLimits}, {@link Budget}).
  */
 @Component
 class RefusalLimits {
 
-    /** Bounds memory against a flood of distinct addresses; limiters are cheap to rebuild. */
-    private static final int MAX_TRACKED_ADDRESSES = 100_000;
+    private final Budget budget;
 
-    private final RateLimiterConfig config;
-    private final Map<String, AtomicRateLimiter> limiters = new ConcurrentHashMap<>();
-
-    RefusalLimits(GatewayProperties properties) {
-        GatewayProperties.RateLimit limit = properties.refusalLimit();
-        this.config = RateLimiterConfig.custom()
-                .limitForPeriod(limit.requests())
-                .limitRefreshPeriod(limit.period())
-                .timeoutDuration(Duration.ZERO)
-                .build();
+    RefusalLimits(SharedLimits limits, GatewayProperties properties) {
+        this.budget = limits.budget("refusals", properties.refusalLimit());
     }
 
     /** Whole seconds until the address may be refused again, or 0 when it has refusals left. */
-    long secondsToWait(String address) {
-        AtomicRateLimiter limiter = limiters.get(address);
-        if (limiter == null || limiter.getMetrics().getAvailablePermissions() > 0) {
-            return 0;
-        }
-        return Math.max(1, (long) Math.ceil(limiter.getDetailedMetrics().getNanosToWait() / 1e9));
+    Mono<Long> secondsToWait(String address) {
+        return budget.secondsToWait(address);
     }
 
-    void count(String address) {
-        if (limiters.size() > MAX_TRACKED_ADDRESSES) {
-            limiters.clear();
-        }
-        limiters.computeIfAbsent(address, key -> new AtomicRateLimiter("refusals", config)).acquirePermission();
+    /** The same from what this replica knows now, without waiting for Redis (for Netty's event loop). */
+    long secondsToWaitNow(String address) {
+        return budget.secondsToWaitNow(address);
+    }
+
+    /** Counts a refusal; completes once counted, never fails. */
+    Mono<Void> count(String address) {
+        return budget.count(address);
     }
 }

@@ -31,16 +31,15 @@ class Refusals implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String address = Problems.clientAddress(exchange);
-        long seconds = limits.secondsToWait(address);
-        if (seconds > 0) {
-            return problems.tooManyRequests(exchange, seconds, "client address (too many refused requests)");
-        }
-        exchange.getResponse().beforeCommit(() -> {
-            if (exchange.getAttribute(Problems.REFUSED) != null) {
-                limits.count(address);
-            }
-            return Mono.empty();
-        });
+        return limits.secondsToWait(address).flatMap(seconds -> seconds > 0
+                ? problems.tooManyRequests(exchange, seconds, "client address (too many refused requests)")
+                : admit(address, exchange, chain));
+    }
+
+    private Mono<Void> admit(String address, ServerWebExchange exchange, WebFilterChain chain) {
+        // Counted before the refusal goes out, so that the next request (to any replica) already sees it.
+        exchange.getResponse().beforeCommit(() -> exchange.getAttribute(Problems.REFUSED) != null
+                ? limits.count(address) : Mono.empty());
         return chain.filter(exchange).then(Mono.defer(() -> bareError(exchange)));
     }
 

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
@@ -22,8 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RateLimitFilterTest {
 
     private final RateLimitFilter filter = new RateLimitFilter(new Problems(JsonMapper.builder().build()),
-            new GatewayProperties(DataSize.ofKilobytes(256), new GatewayProperties.RateLimit(3, Duration.ofMinutes(1)),
-                    List.of(), new GatewayProperties.RateLimit(50, Duration.ofSeconds(1))));
+            Budget.local("caller", new GatewayProperties.RateLimit(3, Duration.ofMinutes(1))));
 
     private final WebFilterChain passes = exchange -> {
         exchange.getResponse().setStatusCode(HttpStatus.OK);
