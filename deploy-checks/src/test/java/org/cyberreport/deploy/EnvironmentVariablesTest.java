@@ -61,6 +61,9 @@ class EnvironmentVariablesTest {
         Set<String> essentials = new TreeSet<>(Set.of(prefix + "_BIND_ADDRESS", "CYBERREPORT_ISSUER", "CYBERREPORT_JWK_SET_URI"));
         if (!application.equals("gateway")) {
             essentials.add(prefix + "_MONGODB_URI");
+        } else {
+            // the rate limits shared by all gateway replicas
+            essentials.addAll(Set.of("GATEWAY_REDIS_URL", "GATEWAY_REDIS_PASSWORD"));
         }
         if (application.equals("intake") || application.equals("triage")) {
             essentials.addAll(Set.of(prefix + "_CLIENT_SECRET", "CYBERREPORT_TOKEN_URI"));

@@ -64,7 +64,7 @@ class KubernetesRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
-    void networkPoliciesDenyByDefaultAndLetEachDatabaseHearOnlyItsService(String overlay) {
+    void networkPoliciesDenyByDefaultAndLetEachDatabaseHearOnlyItsServiceAndRedisOnlyTheGateway(String overlay) {
         List<JsonNode> objects = render(overlay);
         JsonNode deny = find(objects, "NetworkPolicy", "default-deny-ingress");
         assertThat(deny.at("/spec/podSelector").isEmpty()).isTrue();
@@ -73,6 +73,8 @@ class KubernetesRulesTest {
             List<String> sources = policy.at("/spec/ingress/0/from").findValuesAsText("app.kubernetes.io/name");
             assertThat(sources).containsExactlyInAnyOrder(service, service + "-db", service + "-db-init");
         }
+        JsonNode redis = find(objects, "NetworkPolicy", "redis-from-gateway");
+        assertThat(redis.at("/spec/ingress/0/from").findValuesAsText("app.kubernetes.io/name")).containsExactly("gateway");
         JsonNode gateway = find(objects, "NetworkPolicy", "gateway-from-ingress");
         assertThat(gateway.at("/spec/ingress/0/from/0/namespaceSelector")).isNotNull();
         JsonNode ingress = find(objects, "Ingress", "cyberreport");
