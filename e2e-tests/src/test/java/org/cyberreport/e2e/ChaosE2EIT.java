@@ -48,7 +48,8 @@ class ChaosE2EIT {
     private static final long SEED = Long.getLong("chaos.seed", 20261130L);
     private static final Http GATEWAY = new Http(RunningPlatform.GATEWAY);
     private static final WireMockServer FRANCE = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    private static final AtomicInteger SERIAL = new AtomicInteger(300_000);
+    // +447911250001…: valid UK mobile numbers (from +4479113 on they are not)
+    private static final AtomicInteger SERIAL = new AtomicInteger(250_000);
     /** Tokens live five minutes; the test may run longer, so each is taken again after a minute. */
     private static final Map<String, Map.Entry<Long, String>> TOKENS = new ConcurrentHashMap<>();
 
