@@ -284,7 +284,7 @@ class ScaleBenchmark {
 
         private static final Pattern NAMES = Pattern.compile(
                 "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" // ids, keys
-                        + "|CC-\\d{4}-\\d{6}" // references
+                        + "|[A-Z]{2}-\\d{4}-\\d{6}" // references: country, year, number
                         + "|cluster-[0-9a-f]{24}" // cluster ids
                         + "|\"\\$oid\": \"[0-9a-f]{24}\"" // object ids
                         + "|\\+447911\\d{6}" // the seeds' phone numbers
@@ -305,8 +305,8 @@ class ScaleBenchmark {
 
         private static String fresh(String name) {
             long next = NEXT.getAndIncrement();
-            if (name.startsWith("CC-")) {
-                return "CC-2019-%06d".formatted(next % 1_000_000);
+            if (name.matches("[A-Z]{2}-\\d{4}-\\d{6}")) {
+                return name.substring(0, 2) + "-2019-%06d".formatted(next % 1_000_000); // a year of their own
             } else if (name.startsWith("cluster-")) {
                 return "cluster-%024x".formatted(next);
             } else if (name.startsWith("\"$oid\"")) {
