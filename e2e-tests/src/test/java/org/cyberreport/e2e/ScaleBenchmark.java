@@ -210,9 +210,12 @@ class ScaleBenchmark {
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
+    /** Until triage has the cases and intake has marked every hand-off delivered (copies must not be re-sent). */
     private void awaitTriageHas(long cases) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (triage().getCollection("cases").estimatedDocumentCount() < cases && System.nanoTime() < deadline) {
+        while ((triage().getCollection("cases").estimatedDocumentCount() < cases
+                || intake().getCollection("reports").countDocuments(Filters.eq("handoff.state", "PENDING")) > 0)
+                && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(50);
         }
     }
