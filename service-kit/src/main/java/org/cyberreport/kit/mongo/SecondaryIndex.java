@@ -121,9 +121,10 @@ final class SecondaryIndex extends Index<Object> {
         return false;
     }
 
+    /** Never called: {@link #canHandle} is false, and the collection's planner walks {@link #range} instead. */
     @Override
     public Iterable<Object> getPositions(Document query) {
-        throw new UnsupportedOperationException("asked through the collection's planner");
+        throw new IllegalStateException("index " + getName() + " is read through the collection's planner");
     }
 
     /** The entries between two probes (or entries), in index order or reversed. */
