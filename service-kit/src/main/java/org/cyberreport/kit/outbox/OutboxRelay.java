@@ -6,9 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -16,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -26,6 +31,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,7 +51,8 @@ import io.micrometer.core.instrument.Timer;
  * only; a failure schedules the next attempt in the document (exponential backoff with jitter), and
  * after the configured number of attempts parks it for an administrator to re-drive. Every state
  * change is conditional on this instance still holding the lease, so a late instance never undoes
- * another's work.
+ * another's work. The hand-off is a {@link Handoff} in a field of each document; a {@link DeliveryGate}
+ * names the destinations that cannot take a call now, whose hand-offs are then not claimed at all.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -53,6 +61,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate template;
     private final OutboxSettings settings;
     private final Delivery delivery;
+    private final DeliveryGate gate;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
     private final Counter delivered;
@@ -64,20 +73,27 @@ public final class OutboxRelay implements SmartLifecycle {
     private final AtomicLong parkedCount = new AtomicLong();
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final Semaphore inFlight;
+    /** This instance's deliveries under way per destination ("" for an outbox's only one), for the gate. */
+    private final Map<String, AtomicInteger> inFlightTo = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private ScheduledExecutorService poller;
     private boolean autoStartup = true;
 
     public OutboxRelay(MongoTemplate template, OutboxSettings settings, Delivery delivery, Clock clock,
                        MeterRegistry meters) {
+        this(template, settings, delivery, DeliveryGate.OPEN, clock, meters);
+    }
+
+    public OutboxRelay(MongoTemplate template, OutboxSettings settings, Delivery delivery, DeliveryGate gate,
+                       Clock clock, MeterRegistry meters) {
         this.template = template;
         this.settings = settings;
         this.delivery = delivery;
+        this.gate = gate;
         this.clock = clock;
         this.inFlight = new Semaphore(Math.max(1, settings.concurrency()));
-        // What claims and the administrators' lists ask for: hand-offs by state, the most due first.
-        template.indexOps(settings.collection()).createIndex(new Index().on(path("state"), Sort.Direction.ASC)
-                .on(path("nextAttemptAt"), Sort.Direction.ASC).named(settings.field() + "_due"));
+        declareIndex();
+        gate.whenOpening(this::wakeUp);
         String name = settings.name();
         this.delivered = Counter.builder("outbox.delivery.attempts").tag("outbox", name).tag("outcome", "delivered")
                 .description("Delivery attempts by outcome").register(meters);
@@ -104,51 +120,81 @@ public final class OutboxRelay implements SmartLifecycle {
      */
     public int drain() {
         int count = 0;
+        boolean concurrent = settings.concurrency() > 1;
         for (int i = 0; i < settings.batchSize(); i++) {
-            if (settings.concurrency() > 1 && !inFlight.tryAcquire()) {
+            if (concurrent && !inFlight.tryAcquire()) {
                 break;
             }
             Optional<Document> claimed = claim();
             if (claimed.isEmpty()) {
-                if (settings.concurrency() > 1) {
+                if (concurrent) {
                     inFlight.release();
                 }
                 break;
             }
-            if (settings.concurrency() > 1) {
+            AtomicInteger toDestination = counterOf(claimed.get());
+            toDestination.incrementAndGet();
+            if (concurrent) {
                 workers.execute(() -> {
-                    boolean delivered = false;
                     try {
-                        delivered = attempt(claimed.get());
+                        attempt(claimed.get());
                     } catch (RuntimeException failure) {
                         log.warn("{} delivery failed unexpectedly: {}", settings.name(), failure.toString());
                     } finally {
+                        toDestination.decrementAndGet();
                         inFlight.release();
                     }
-                    if (delivered) {
-                        wakeUp(); // a place in flight is free: the next due hand-off need not wait for the poll
-                    }
+                    // a place in flight is free (and the destination may take a call again): the next due
+                    // hand-off need not wait for the poll
+                    wakeUp();
                 });
                 count++;
-            } else if (attempt(claimed.get())) {
-                count++;
+            } else {
+                try {
+                    if (attempt(claimed.get())) {
+                        count++;
+                    }
+                } finally {
+                    toDestination.decrementAndGet();
+                }
             }
         }
         refreshCounts();
         return count;
     }
 
-    /** Claims the most overdue hand-off that nobody holds, for the lease duration. */
+    /**
+     * Claims the most overdue hand-off that nobody holds, for the lease duration, among the destinations
+     * that can take a call now: those of a destination that cannot are left as they are.
+     */
     public Optional<Document> claim() {
+        DeliveryGate.Waiting waiting = gate.waiting(this::inFlightTo);
+        if (waiting.all()) {
+            return Optional.empty();
+        }
         Instant now = now();
-        Query due = new Query(new Criteria().andOperator(
-                where(path("state")).is("PENDING"),
-                where(path("nextAttemptAt")).lte(Date.from(now)),
-                new Criteria().orOperator(where(path("leaseUntil")).is(null), where(path("leaseUntil")).lt(Date.from(now)))))
-                .with(Sort.by(path("nextAttemptAt")));
+        List<Criteria> conditions = new ArrayList<>(List.of(
+                where(path("state")).is(HandoffState.PENDING.name()),
+                where(path("nextAttemptAt")).lte(Date.from(now))));
+        if (!waiting.destinations().isEmpty()) {
+            conditions.add(where(path("destination")).nin(List.copyOf(waiting.destinations())));
+        }
+        conditions.add(new Criteria().orOperator(where(path("leaseUntil")).is(null),
+                where(path("leaseUntil")).lt(Date.from(now))));
+        Query due = new Query(new Criteria().andOperator(conditions)).with(Sort.by(path("nextAttemptAt")));
         Update lease = new Update().set(path("leaseOwner"), owner).set(path("leaseUntil"), Date.from(now.plus(settings.lease())));
         return Optional.ofNullable(template.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true),
                 Document.class, settings.collection()));
+    }
+
+    private int inFlightTo(String destination) {
+        AtomicInteger count = inFlightTo.get(destination == null ? "" : destination);
+        return count == null ? 0 : count.get();
+    }
+
+    private AtomicInteger counterOf(Document claimed) {
+        Object destination = claimed.get(settings.field(), Document.class).get("destination");
+        return inFlightTo.computeIfAbsent(destination == null ? "" : destination.toString(), key -> new AtomicInteger());
     }
 
     private boolean attempt(Document claimed) {
@@ -161,7 +207,7 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         Instant now = now();
         boolean marked = update(claimed, handoff, new Update()
-                .set(path("state"), "DELIVERED").set(path("deliveredAt"), Date.from(now))
+                .set(path("state"), HandoffState.DELIVERED.name()).set(path("deliveredAt"), Date.from(now))
                 .unset(path("leaseOwner")).unset(path("leaseUntil")).unset(path("lastError")));
         delivered.increment();
         Object queuedAt = handoff.get("queuedAt");
@@ -181,7 +227,7 @@ public final class OutboxRelay implements SmartLifecycle {
         Update update = new Update().set(path("attempts"), attempts).set(path("lastError"), error)
                 .unset(path("leaseOwner")).unset(path("leaseUntil"));
         if (!heldBack && attempts >= settings.maxAttempts()) {
-            update.set(path("state"), "PARKED").set(path("parkedAt"), Date.from(now()));
+            update.set(path("state"), HandoffState.PARKED.name()).set(path("parkedAt"), Date.from(now()));
             parked.increment();
             log.warn("{} hand-off of {} parked after {} attempts: {}", settings.name(), claimed.get("_id"), attempts, error);
         } else {
@@ -210,36 +256,97 @@ public final class OutboxRelay implements SmartLifecycle {
         // A newer version was stored meanwhile and kept this claim so as not to overtake the one in
         // flight: that delivery has ended, so the newer one may go now.
         Query newerStillClaimed = new Query(where("_id").is(claimed.get("_id")).and(path("leaseOwner")).is(owner)
-                .and(path("state")).is("PENDING"));
+                .and(path("state")).is(HandoffState.PENDING.name()));
         template.updateFirst(newerStillClaimed, new Update().unset(path("leaseOwner")).unset(path("leaseUntil")),
                 settings.collection());
         return false;
     }
 
     /**
-     * A query for the hand-offs in a state, the most due first, returning the hand-off and the given
-     * fields of its document: for the administrators' lists.
+     * For the administrators' lists: the documents whose hand-off is in a state, the most due first, read
+     * as {@code rowType} with only the hand-off and the given fields of the document (say, a reference
+     * and a country: delivery facts, never content).
      */
+    public <R> List<R> list(HandoffState state, int limit, Class<R> rowType, String... fields) {
+        Query query = new Query(where(path("state")).is(state.name())).with(Sort.by(path("nextAttemptAt"))).limit(limit);
+        query.fields().include(settings.field()).include(fields);
+        return template.find(query, rowType, settings.collection());
+    }
+
+    /** The query of {@link #list} (kept while services move to it). */
+    @Deprecated
     public Query inState(String state, int limit, String... fields) {
         Query query = new Query(where(path("state")).is(state)).with(Sort.by(path("nextAttemptAt"))).limit(limit);
         query.fields().include(settings.field()).include(fields);
         return query;
     }
 
-    /** Puts a parked hand-off back in line, now, with its attempts reset; false if none was parked. */
+    /** One document's hand-off and the given fields, as {@code rowType}; empty when there is no such document. */
+    public <R> Optional<R> find(Object id, Class<R> rowType, String... fields) {
+        Query query = new Query(where("_id").is(id));
+        query.fields().include(settings.field()).include(fields);
+        return Optional.ofNullable(template.findOne(query, rowType, settings.collection()));
+    }
+
+    /**
+     * Puts a parked hand-off back in line, now, with its attempts reset, and starts a relay cycle;
+     * false if none was parked.
+     */
     public boolean redrive(Object id) {
-        Query parkedOne = new Query(where("_id").is(id).and(path("state")).is("PARKED"));
-        Update again = new Update().set(path("state"), "PENDING").set(path("attempts"), 0)
-                .set(path("nextAttemptAt"), Date.from(now())).unset(path("parkedAt"))
-                .unset(path("leaseOwner")).unset(path("leaseUntil"));
-        boolean redriven = template.updateFirst(parkedOne, again, settings.collection()).getModifiedCount() == 1;
+        boolean redriven = change(id, HandoffState.PARKED, new Update().set(path("state"), HandoffState.PENDING.name())
+                .set(path("attempts"), 0).set(path("nextAttemptAt"), Date.from(now())).unset(path("parkedAt"))
+                .unset(path("leaseOwner")).unset(path("leaseUntil")));
         refreshCounts();
+        if (redriven) {
+            wakeUp();
+        }
         return redriven;
     }
 
+    /** Releases a held hand-off to the relay, due now, and starts a relay cycle; false if none was held. */
+    public boolean release(Object id) {
+        boolean released = change(id, HandoffState.HELD, new Update().set(path("state"), HandoffState.PENDING.name())
+                .set(path("nextAttemptAt"), Date.from(now())));
+        if (released) {
+            wakeUp();
+        }
+        return released;
+    }
+
+    /**
+     * Cancels a hand-off that has not been delivered: held or pending (one in flight loses its lease, so its
+     * delivery, should it end, changes nothing); false if there was none.
+     */
+    public boolean cancel(Object id) {
+        Update cancelled = new Update().set(path("state"), HandoffState.CANCELLED.name())
+                .unset(path("leaseOwner")).unset(path("leaseUntil"));
+        return change(id, HandoffState.PENDING, cancelled) || change(id, HandoffState.HELD, cancelled);
+    }
+
+    private boolean change(Object id, HandoffState from, Update update) {
+        Query inState = new Query(where("_id").is(id).and(path("state")).is(from.name()));
+        return template.updateFirst(inState, update, settings.collection()).getModifiedCount() == 1;
+    }
+
     private void refreshCounts() {
-        pendingCount.set(template.count(new Query(where(path("state")).is("PENDING")), settings.collection()));
-        parkedCount.set(template.count(new Query(where(path("state")).is("PARKED")), settings.collection()));
+        pendingCount.set(template.count(new Query(where(path("state")).is(HandoffState.PENDING.name())), settings.collection()));
+        parkedCount.set(template.count(new Query(where(path("state")).is(HandoffState.PARKED.name())), settings.collection()));
+    }
+
+    /**
+     * What claims and the administrators' lists ask for: hand-offs by state, the most due first, and
+     * their destination, so that the claim leaves a waiting destination's hand-offs out from the index's
+     * keys on a real MongoDB. It replaces the earlier {@code <field>_due} index (state, due time), which
+     * it serves every query of.
+     */
+    private void declareIndex() {
+        IndexOperations indexes = template.indexOps(settings.collection());
+        indexes.createIndex(new Index().on(path("state"), Sort.Direction.ASC).on(path("nextAttemptAt"), Sort.Direction.ASC)
+                .on(path("destination"), Sort.Direction.ASC).named(settings.field() + "_claim"));
+        String earlier = settings.field() + "_due";
+        if (indexes.getIndexInfo().stream().map(IndexInfo::getName).anyMatch(earlier::equals)) {
+            indexes.dropIndex(earlier);
+        }
     }
 
     private String path(String name) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The relay over the real driver and the embedded server: attempts, parking, and back-pressure. */
@@ -134,6 +137,164 @@ class OutboxRelayIT {
         assertThat(handoff("h-0").get("version")).isEqualTo(2L);
     }
 
+    @Test
+    void aWaitingDestinationsHandoffsAreNeitherClaimedNorRewrittenAndGoOnceItOpens() {
+        pendingTo("at-1", "AT");
+        pendingTo("fr-1", "FR");
+        pendingTo("at-2", "AT");
+        makeDue("at-1");
+        makeDue("at-2"); // the most overdue first in line, as a waiting country's hand-offs are
+        Document before1 = template.getCollection("items").find(new Document("_id", "at-1")).first();
+        Document before2 = template.getCollection("items").find(new Document("_id", "at-2")).first();
+        SwitchableGate gate = new SwitchableGate(Set.of("AT"));
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        OutboxRelay relay = relay(1, gate, claimed -> delivered.add(claimed.getString("_id")));
+
+        for (int i = 0; i < 5; i++) {
+            relay.drain();
+        }
+
+        assertThat(delivered).containsExactly("fr-1");
+        assertThat(template.getCollection("items").find(new Document("_id", "at-1")).first()).isEqualTo(before1);
+        assertThat(template.getCollection("items").find(new Document("_id", "at-2")).first()).isEqualTo(before2);
+        assertThat(attempts("held-back")).isZero();
+        assertThat(attempts("failed")).isZero();
+
+        gate.open();
+        relay.drain();
+
+        assertThat(delivered).hasSize(3).startsWith("fr-1").contains("at-1", "at-2");
+        assertThat(handoff("at-1").getString("state")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void anOutboxWithOneDestinationAsksNothingOfTheStoreWhileItWaits() {
+        pending("h-w");
+        Document before = template.getCollection("items").find(new Document("_id", "h-w")).first();
+        AtomicInteger calls = new AtomicInteger();
+        SwitchableGate gate = new SwitchableGate(null);
+        OutboxRelay relay = relay(4, gate, claimed -> calls.incrementAndGet());
+
+        assertThat(relay.drain()).isZero();
+        assertThat(relay.claim()).isEmpty();
+
+        assertThat(calls.get()).isZero();
+        assertThat(template.getCollection("items").find(new Document("_id", "h-w")).first()).isEqualTo(before);
+        gate.open();
+        assertThat(relay.drain()).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(handoff("h-w").getString("state")));
+    }
+
+    @Test
+    void aBreakerThatMovesToHalfOpenWakesTheRelayWithoutWaitingForThePoll() throws InterruptedException {
+        CircuitBreaker breaker = CircuitBreaker.of("triage", CircuitBreakerConfig.custom()
+                .waitDurationInOpenState(Duration.ofMillis(300)).automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .permittedNumberOfCallsInHalfOpenState(1).build());
+        breaker.transitionToOpenState();
+        pending("h-b");
+        Document before = template.getCollection("items").find(new Document("_id", "h-b")).first();
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        // polls once an hour: only the breaker's move can start the delivery in time
+        OutboxRelay relay = new OutboxRelay(template, new OutboxSettings("test", "items", "handoff", Duration.ofSeconds(30), 3,
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofHours(1), 10, 4),
+                claimed -> breaker.executeRunnable(() -> delivered.add(claimed.getString("_id"))),
+                ResilienceGate.of(breaker), Clock.systemUTC(), meters);
+        relay.start();
+        try {
+            relay.wakeUp();
+            TimeUnit.MILLISECONDS.sleep(150);
+            assertThat(template.getCollection("items").find(new Document("_id", "h-b")).first())
+                    .as("left alone while the breaker is open").isEqualTo(before);
+            assertThat(delivered).isEmpty();
+            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> delivered.contains("h-b"));
+            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> "DELIVERED".equals(handoff("h-b").getString("state")));
+            assertThat(attempts("held-back")).isZero();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void theAdministratorsListReadsHandoffsByStateAndCancelledOnesAreNeverClaimed() {
+        pending("h-p");
+        pending("h-c");
+        template.insert(new Document("_id", "h-h").append("reference", "R-1").append("handoff",
+                template.getConverter().convertToMongoType(Handoff.held(1, null, java.time.Instant.now()))), "items");
+        OutboxRelay relay = relay(claimed -> { });
+
+        assertThat(relay.cancel("h-c")).isTrue();
+        assertThat(relay.cancel("h-c")).as("already cancelled").isFalse();
+        List<Row> held = relay.list(HandoffState.HELD, 10, Row.class, "reference");
+        assertThat(relay.drain()).as("only the pending one").isEqualTo(1);
+
+        assertThat(held).singleElement().satisfies(row -> {
+            assertThat(row.id()).isEqualTo("h-h");
+            assertThat(row.reference()).isEqualTo("R-1");
+            assertThat(row.handoff().state()).isEqualTo(HandoffState.HELD);
+        });
+        assertThat(relay.list(HandoffState.CANCELLED, 10, Row.class)).extracting(Row::id).containsExactly("h-c");
+        assertThat(relay.list(HandoffState.DELIVERED, 10, Row.class)).extracting(Row::id).containsExactly("h-p");
+        assertThat(relay.release("h-h")).isTrue();
+        assertThat(relay.release("h-h")).as("no longer held").isFalse();
+        assertThat(relay.drain()).isEqualTo(1);
+        assertThat(handoff("h-h").getString("state")).isEqualTo("DELIVERED");
+        assertThat(handoff("h-c").getString("state")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void theKitsHandoffIsStoredUnderTheFieldNamesTheRelayWrites() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-20T10:00:00Z");
+        Document stored = (Document) template.getConverter().convertToMongoType(Handoff.pending(3, "FR", now));
+        Document single = (Document) template.getConverter().convertToMongoType(Handoff.pending(1, now));
+
+        assertThat(stored).containsEntry("version", 3L).containsEntry("state", "PENDING").containsEntry("attempts", 0)
+                .containsEntry("queuedAt", Date.from(now)).containsEntry("nextAttemptAt", Date.from(now))
+                .containsEntry("destination", "FR").doesNotContainKeys("leaseOwner", "leaseUntil", "_class");
+        assertThat(single).doesNotContainKey("destination");
+        assertThat(template.getConverter().read(Handoff.class, stored)).isEqualTo(Handoff.pending(3, "FR", now));
+    }
+
+    @Test
+    void theClaimIndexReplacesTheEarlierDueIndex() {
+        template.indexOps("items").createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("handoff.state", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("handoff.nextAttemptAt", org.springframework.data.domain.Sort.Direction.ASC).named("handoff_due"));
+
+        relay(claimed -> { });
+
+        assertThat(template.indexOps("items").getIndexInfo()).extracting(info -> info.getName())
+                .contains("handoff_claim").doesNotContain("handoff_due");
+    }
+
+    record Row(String id, String reference, Handoff handoff) {
+    }
+
+    /** A gate the test opens: {@code null} destinations means the outbox's only destination waits. */
+    private static final class SwitchableGate implements DeliveryGate {
+        private volatile Set<String> waiting;
+        private volatile boolean open;
+        private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+        SwitchableGate(Set<String> waiting) {
+            this.waiting = waiting;
+        }
+
+        @Override
+        public Waiting waiting(java.util.function.ToIntFunction<String> inFlight) {
+            return open ? Waiting.NONE : waiting == null ? Waiting.ALL : Waiting.of(waiting);
+        }
+
+        @Override
+        public void whenOpening(Runnable listener) {
+            listeners.add(listener);
+        }
+
+        void open() {
+            open = true;
+            listeners.forEach(Runnable::run);
+        }
+    }
+
     private double attempts(String outcome) {
         return meters.get("outbox.delivery.attempts").tag("outcome", outcome).counter().count();
     }
@@ -143,9 +304,19 @@ class OutboxRelayIT {
     }
 
     private OutboxRelay relay(int concurrency, Delivery delivery) {
+        return relay(concurrency, DeliveryGate.OPEN, delivery);
+    }
+
+    private OutboxRelay relay(int concurrency, DeliveryGate gate, Delivery delivery) {
         return new OutboxRelay(template, new OutboxSettings("test", "items", "handoff", Duration.ofSeconds(30), 3,
-                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1), 10, concurrency), delivery,
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1), 10, concurrency), delivery, gate,
                 Clock.systemUTC(), meters);
+    }
+
+    private void pendingTo(String id, String destination) {
+        template.insert(new Document("_id", id).append("handoff", new Document("version", 1L).append("state", "PENDING")
+                .append("attempts", 0).append("queuedAt", new Date()).append("nextAttemptAt", new Date())
+                .append("destination", destination)), "items");
     }
 
     private void pending(String id) {
