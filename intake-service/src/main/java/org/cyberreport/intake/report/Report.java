@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.cyberreport.kit.outbox.Handoff;
+
 /**
  * A cybercrime report filed by a police unit. The aggregate guards its own transitions: a withdrawn
  * report can be neither amended nor withdrawn again; every change raises the version, appends to

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 
+import org.cyberreport.kit.outbox.HandoffState;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -19,7 +20,7 @@ class ReportTest {
 
         assertThat(report.status()).isEqualTo(ReportStatus.FILED);
         assertThat(report.version()).isEqualTo(1);
-        assertThat(report.handoff().state()).isEqualTo(Handoff.State.PENDING);
+        assertThat(report.handoff().state()).isEqualTo(HandoffState.PENDING);
         assertThat(report.handoff().version()).isEqualTo(1);
     }
 

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.cyberreport.kit.audit.AuditTrail;
+import org.cyberreport.kit.outbox.Handoff;
+import org.cyberreport.kit.outbox.HandoffState;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.security.Caller;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,20 +24,20 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
- * For an administrator: the hand-offs to triage that were parked after too many failed attempts,
- * and re-driving them. Shows delivery facts only, never report content.
+ * For an administrator: the hand-offs to triage by state (those parked after too many failed attempts
+ * by default), and re-driving parked ones. Shows delivery facts only, never report content.
  */
 @RestController
 @RequestMapping(path = "/api/reports/handoffs", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Hand-offs", description = "Deliveries of reports to triage (administrators)")
 class HandoffAdministration {
 
-    private final MongoTemplate template;
+    private static final String[] FACTS = {"reference", "country"};
+
     private final OutboxRelay relay;
     private final AuditTrail audit;
 
-    HandoffAdministration(MongoTemplate template, OutboxRelay relay, AuditTrail audit) {
-        this.template = template;
+    HandoffAdministration(OutboxRelay relay, AuditTrail audit) {
         this.relay = relay;
         this.audit = audit;
     }
@@ -45,8 +46,7 @@ class HandoffAdministration {
     @Operation(summary = "List hand-offs in a state (PARKED by default)")
     List<HandoffView> list(Caller caller, @RequestParam(defaultValue = "PARKED") HandoffState state,
                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return template.find(relay.inState(state.name(), limit, "reference", "country"), HandoffRow.class, "reports")
-                .stream().map(HandoffRow::view).toList();
+        return relay.list(state, limit, HandoffRow.class, FACTS).stream().map(HandoffRow::view).toList();
     }
 
     @PostMapping("/{reportId}/redrive")
@@ -56,21 +56,14 @@ class HandoffAdministration {
             throw ProblemException.notFound("No parked hand-off for report " + reportId);
         }
         audit.record(caller, "HANDOFF_REDRIVEN", "report", reportId, Map.of("destination", "triage"));
-        HandoffRow row = template.findById(reportId, HandoffRow.class, "reports");
-        return row.view();
+        return relay.find(reportId, HandoffRow.class, FACTS).map(HandoffRow::view).orElseThrow();
     }
-
-    enum HandoffState { PENDING, DELIVERED, PARKED }
 
     record HandoffRow(String id, String reference, String country, Handoff handoff) {
         HandoffView view() {
-            return new HandoffView(id, reference, country, handoff.version(), handoff.state(), handoff.attempts(),
+            return new HandoffView(id, reference, country, handoff.version(), handoff.state().name(), handoff.attempts(),
                     handoff.queuedAt(), handoff.nextAttemptAt(), handoff.lastError(), handoff.parkedAt());
         }
-    }
-
-    record Handoff(long version, String state, int attempts, Instant queuedAt, Instant nextAttemptAt, String lastError,
-                   Instant parkedAt) {
     }
 
     record HandoffView(String reportId, String reference, String country, long version, String state, int attempts,

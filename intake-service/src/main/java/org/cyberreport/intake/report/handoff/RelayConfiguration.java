@@ -7,12 +7,14 @@ import org.cyberreport.kit.client.ServiceClients;
 import org.cyberreport.kit.client.ServiceTokens;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.outbox.OutboxSettings;
+import org.cyberreport.kit.outbox.ResilienceGate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.client.RestClient;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,9 +34,12 @@ class RelayConfiguration {
                             CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters) {
         OutboxSettings settings = new OutboxSettings("triage", "reports", "handoff", relay.lease(), relay.maxAttempts(),
                 relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), relay.batchSize(), relay.concurrency());
+        CircuitBreaker breaker = breakers.circuitBreaker("triage");
         TriageDelivery delivery = new TriageDelivery(template.getConverter(), restClient(relay.triageUrl(), relay), tokens,
-                retries.retry("triage"), breakers.circuitBreaker("triage"));
-        return new OutboxRelay(template, settings, delivery, clock, meters).autoStartup(relay.enabled());
+                retries.retry("triage"), breaker);
+        // while triage's breaker is open no hand-off is claimed; its move to half open wakes the relay
+        return new OutboxRelay(template, settings, delivery, ResilienceGate.of(breaker), clock, meters)
+                .autoStartup(relay.enabled());
     }
 
     private static RestClient restClient(String baseUrl, RelayProperties relay) {

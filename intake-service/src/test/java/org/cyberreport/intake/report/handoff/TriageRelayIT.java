@@ -38,7 +38,9 @@ import org.springframework.web.client.RestClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -70,6 +72,9 @@ class TriageRelayIT extends IntakeIT {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     RetryRegistry retries;
@@ -186,6 +191,39 @@ class TriageRelayIT extends IntakeIT {
                 .withRequestBody(matchingJsonPath("$.status", equalTo("WITHDRAWN"))));
         assertThat(handoff(id).getLong("version")).isEqualTo(3L);
         assertThat(handoff(id).getString("state")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void whileTriagesBreakerIsOpenNoHandoffIsClaimedOrRewrittenAndAllGoOnceItHalfOpens() {
+        TRIAGE.stubFor(post(TriageDelivery.PATH).willReturn(aResponse().withStatus(200)));
+        CircuitBreaker breaker = breakers.circuitBreaker("triage");
+        breaker.transitionToOpenState();
+        String first = fileReport();
+        String second = fileReport();
+        Document before = mongo.findById(first, Document.class, "reports");
+        double heldBack = heldBackAttempts();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(relay.drain()).isZero();
+        }
+
+        assertThat(mongo.findById(first, Document.class, "reports")).as("neither claimed nor rewritten").isEqualTo(before);
+        assertThat(handoff(second).get("leaseOwner")).isNull();
+        assertThat(heldBackAttempts()).isEqualTo(heldBack);
+        TRIAGE.verify(0, postRequestedFor(urlEqualTo(TriageDelivery.PATH)));
+
+        breaker.transitionToHalfOpenState();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            relay.drain();
+            return "DELIVERED".equals(handoff(first).getString("state")) && "DELIVERED".equals(handoff(second).getString("state"));
+        });
+        assertThat(handoff(first).getInteger("attempts")).isZero();
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    private double heldBackAttempts() {
+        var counter = meters.find("outbox.delivery.attempts").tag("outbox", "triage").tag("outcome", "held-back").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
