@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.cyberreport.kit.audit.AuditTrail;
+import org.cyberreport.kit.outbox.Handoff;
+import org.cyberreport.kit.outbox.HandoffState;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.security.Caller;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +33,13 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Escalation hand-offs", description = "Deliveries of escalations to cooperation (administrators)")
 class EscalationAdministration {
 
-    private final MongoTemplate template;
+    private static final String[] FACTS = {"caseId", "caseReference", "requestingCountry", "destinationCountry",
+            "requestType"};
+
     private final OutboxRelay relay;
     private final AuditTrail audit;
 
-    EscalationAdministration(MongoTemplate template, OutboxRelay escalationRelay, AuditTrail audit) {
-        this.template = template;
+    EscalationAdministration(OutboxRelay escalationRelay, AuditTrail audit) {
         this.relay = escalationRelay;
         this.audit = audit;
     }
@@ -46,8 +48,7 @@ class EscalationAdministration {
     @Operation(summary = "List escalation hand-offs in a state (PARKED by default)")
     List<HandoffView> list(@RequestParam(defaultValue = "PARKED") HandoffState state,
                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return template.find(relay.inState(state.name(), limit, "caseId", "caseReference", "requestingCountry",
-                "destinationCountry", "requestType"), HandoffRow.class, "escalations").stream().map(HandoffRow::view).toList();
+        return relay.list(state, limit, HandoffRow.class, FACTS).stream().map(HandoffRow::view).toList();
     }
 
     @PostMapping("/{escalationId}/redrive")
@@ -57,23 +58,16 @@ class EscalationAdministration {
             throw ProblemException.notFound("No parked hand-off for escalation " + escalationId);
         }
         audit.record(caller, "ESCALATION_REDRIVEN", "escalation", escalationId, Map.of("destination", "cooperation"));
-        relay.wakeUp();
-        return template.findById(escalationId, HandoffRow.class, "escalations").view();
+        return relay.find(escalationId, HandoffRow.class, FACTS).map(HandoffRow::view).orElseThrow();
     }
-
-    enum HandoffState { HELD, PENDING, DELIVERED, PARKED, CANCELLED }
 
     record HandoffRow(String id, String caseId, String caseReference, String requestingCountry,
                       String destinationCountry, String requestType, Handoff handoff) {
         HandoffView view() {
             return new HandoffView(id, caseId, caseReference, requestingCountry, destinationCountry, requestType,
-                    handoff.state(), handoff.attempts(), handoff.queuedAt(), handoff.nextAttemptAt(),
+                    handoff.state().name(), handoff.attempts(), handoff.queuedAt(), handoff.nextAttemptAt(),
                     handoff.lastError(), handoff.parkedAt());
         }
-    }
-
-    record Handoff(String state, int attempts, Instant queuedAt, Instant nextAttemptAt, String lastError,
-                   Instant parkedAt) {
     }
 
     record HandoffView(String escalationId, String caseId, String caseReference, String requestingCountry,

@@ -8,6 +8,7 @@ import org.cyberreport.kit.client.ServiceClients;
 import org.cyberreport.kit.client.ServiceTokens;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.outbox.OutboxSettings;
+import org.cyberreport.kit.outbox.ResilienceGate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.client.RestClient;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,12 +43,13 @@ class EscalationRelayConfiguration {
     @Bean
     OutboxRelay escalationRelay(MongoTemplate template, RelayProperties relay, ServiceTokens tokens, RetryRegistry retries,
                                 CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters) {
+        CircuitBreaker breaker = breakers.circuitBreaker("cooperation");
         CooperationDelivery delivery = new CooperationDelivery(template.getConverter(),
-                restClient(relay.cooperationUrl(), relay), tokens, retries.retry("cooperation"),
-                breakers.circuitBreaker("cooperation"));
+                restClient(relay.cooperationUrl(), relay), tokens, retries.retry("cooperation"), breaker);
+        // while cooperation's breaker is open no escalation is claimed; its move to half open wakes the relay
         return new OutboxRelay(template, new OutboxSettings("cooperation", "escalations", "handoff", relay.lease(),
-                relay.maxAttempts(), relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), 20), delivery, clock,
-                meters).autoStartup(relay.enabled());
+                relay.maxAttempts(), relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), 20), delivery,
+                ResilienceGate.of(breaker), clock, meters).autoStartup(relay.enabled());
     }
 
     private static RestClient restClient(String baseUrl, RelayProperties relay) {

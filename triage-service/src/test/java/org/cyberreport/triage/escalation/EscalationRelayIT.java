@@ -40,6 +40,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /** An escalation is relayed to cooperation, with triage's token, durably: a failure is retried. */
@@ -114,6 +115,34 @@ class EscalationRelayIT extends TriageIT {
                 .withRequestBody(matchingJsonPath("$.escalationId", equalTo(escalation)))
                 .withRequestBody(matchingJsonPath("$.requestType", equalTo("PAYMENT_STOP")))
                 .withRequestBody(matchingJsonPath("$.content.beneficiaryAccount", equalTo("FR7630006000011234567890189"))));
+    }
+
+    @Test
+    void whileCooperationsBreakerIsOpenNoEscalationIsClaimedOrRewrittenAndItGoesOnceItHalfOpens() {
+        COOPERATION.stubFor(post(CooperationDelivery.PATH).willReturn(aResponse().withStatus(200)));
+        CircuitBreaker breaker = breakers.circuitBreaker("cooperation");
+        breaker.transitionToOpenState();
+        deliver(Fixtures.aHandoff("breaker-open", 1, "MA", CaseworkIT.goldenHourFraud()));
+        String escalation = http.post("/api/triage/cases/breaker-open/escalations", TRIAGE_MA,
+                "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,\"reason\":\"Funds moving\"}")
+                .json().get("escalationId").asString();
+        Document before = mongo.findById(escalation, Document.class, "escalations");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(escalationRelay.drain()).isZero();
+        }
+
+        assertThat(before.get("handoff", Document.class).getString("state")).isEqualTo("PENDING");
+        assertThat(mongo.findById(escalation, Document.class, "escalations")).as("neither claimed nor rewritten")
+                .isEqualTo(before);
+        COOPERATION.verify(0, postRequestedFor(urlEqualTo(CooperationDelivery.PATH)));
+
+        breaker.transitionToHalfOpenState();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            escalationRelay.drain();
+            return "DELIVERED".equals(state(escalation));
+        });
+        COOPERATION.verify(1, postRequestedFor(urlEqualTo(CooperationDelivery.PATH)));
     }
 
     @Test

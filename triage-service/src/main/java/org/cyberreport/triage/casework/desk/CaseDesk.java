@@ -12,6 +12,7 @@ import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.kit.outbox.Handoff;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.security.Caller;
 import org.cyberreport.triage.casework.CaseConflict;
@@ -40,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class CaseDesk {
+
+    private static final String ESCALATIONS = "escalations";
 
     private final CaseStore store;
     private final CaseUpdates updates;
@@ -165,9 +168,8 @@ public class CaseDesk {
         template.getConverter().write(message, escalation);
         escalation.append("_id", escalationId).append("escalationId", escalationId).remove("_class");
         escalation.append("requestedAt", Date.from(now))
-                .append("handoff", new Document("version", 1L).append("state", HeldEscalations.HELD).append("attempts", 0)
-                        .append("queuedAt", Date.from(now)).append("nextAttemptAt", Date.from(now)));
-        template.insert(escalation, HeldEscalations.COLLECTION);
+                .append("handoff", template.getConverter().convertToMongoType(Handoff.held(1, null, now)));
+        template.insert(escalation, ESCALATIONS);
         try {
             change(caller, id, "CASE_ESCALATED", Map.of("escalation", escalationId, "destination", destination,
                     "requestType", requestType), c -> c.escalated(escalationId, destination, requestType, officer(caller), now));
@@ -175,8 +177,7 @@ public class CaseDesk {
             heldEscalations.settle(escalationId, false);
             throw refused;
         }
-        heldEscalations.settle(escalationId, true);
-        escalations.wakeUp();
+        heldEscalations.settle(escalationId, true); // and wakes the relay
         return new Escalated(escalationId, id, destination, requestType, urgent, "PENDING", now);
     }
 
