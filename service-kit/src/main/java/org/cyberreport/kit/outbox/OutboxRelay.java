@@ -268,7 +268,17 @@ public final class OutboxRelay implements SmartLifecycle {
      * and a country: delivery facts, never content).
      */
     public <R> List<R> list(HandoffState state, int limit, Class<R> rowType, String... fields) {
-        Query query = new Query(where(path("state")).is(state.name())).with(Sort.by(path("nextAttemptAt"))).limit(limit);
+        return find(where(path("state")).is(state.name()), limit, rowType, fields);
+    }
+
+    /** As {@link #list(HandoffState, int, Class, String...)}, only those due before a moment (held ones left behind, say). */
+    public <R> List<R> list(HandoffState state, Instant dueBefore, int limit, Class<R> rowType, String... fields) {
+        return find(where(path("state")).is(state.name()).and(path("nextAttemptAt")).lt(Date.from(dueBefore)), limit,
+                rowType, fields);
+    }
+
+    private <R> List<R> find(Criteria criteria, int limit, Class<R> rowType, String... fields) {
+        Query query = new Query(criteria).with(Sort.by(path("nextAttemptAt"))).limit(limit);
         query.fields().include(settings.field()).include(fields);
         return template.find(query, rowType, settings.collection());
     }
