@@ -1,0 +1,23 @@
+package org.cyberreport.console.security;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the console signs users in. The issuer is the address browsers use (Keycloak puts it in
+ * every token); the token and key-set endpoints may be reached by another address from the server.
+ *
+ * @param issuer       the realm's issuer, e.g. {@code http://localhost:8180/realms/cyberreport}
+ * @param tokenUri     the token endpoint as the console's server reaches it
+ * @param jwkSetUri    the realm's key set as the console's server reaches it
+ * @param clientId     the console's confidential client
+ * @param clientSecret its secret (the default is a local-development value)
+ */
+@ConfigurationProperties("console.keycloak")
+public record KeycloakProperties(URI issuer, URI tokenUri, URI jwkSetUri, String clientId, String clientSecret) {
+
+    URI endpoint(String name) {
+        return URI.create(issuer + "/protocol/openid-connect/" + name);
+    }
+}

@@ -1,0 +1,90 @@
+package org.cyberreport.console.triage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import tools.jackson.databind.JsonNode;
+
+/** The console's own copies of what triage answers. */
+final class CaseViews {
+
+    private CaseViews() {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Summary(String id, String reference, String unit, String category, String subtype, String status, String level,
+                   int score, boolean goldenHour, Instant dueAt, Instant receivedAt, String claimedBy, int linkedCases) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Page(List<Summary> items, int page, int size, long totalItems, long totalPages) {
+
+        boolean hasPrevious() {
+            return page > 0;
+        }
+
+        boolean hasNext() {
+            return page + 1 < totalPages;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Factor(String factor, int points, String reason) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Priority(int score, String computedLevel, boolean goldenHour, Instant scoredAt, List<Factor> breakdown) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Override(String level, String reason, String by, Instant at, String computedLevel, int computedScore) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Closure(String outcome, String reason, String by, Instant at) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Link(String caseId, String reference, String country, String level) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Cluster(String clusterId, int cases, BigDecimal totalLoss, String currency, int victims, List<String> countries,
+                   List<Link> members) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Note(Instant at, String by, String text) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record HistoryEntry(Instant at, String by, String action, Map<String, String> details) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Case(String id, String reference, String country, String unit, String filedBy, Instant receivedAt,
+                long reportVersion, String reportStatus, String reportedCategory, String category, String subtype,
+                String status, String level, Instant dueAt, Priority priority, Override override, String claimedBy,
+                Closure closure, List<Link> links, Cluster cluster, List<Note> notes, List<HistoryEntry> history,
+                JsonNode content) {
+
+        boolean closed() {
+            return "CLOSED".equals(status);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Answer(String text, String by, Instant at) {
+    }
+
+    /** A request the officer's country sent abroad, with its delivery and the answer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SentRequest(String id, String caseReference, String destinationCountry, String type, boolean urgent,
+                       String status, Instant sentAt, Instant dueAt, boolean overdue, Answer answer, String refusalReason,
+                       String delivery) {
+    }
+}

@@ -1,0 +1,31 @@
+package org.cyberreport.console.triage;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+/** The queue's filters: by default the open cases (new and in progress), most urgent first. */
+record QueueFilter(@Pattern(regexp = "NEW|IN_PROGRESS|CLOSED") String status,
+                   @Pattern(regexp = "P[1-4]") String level,
+                   @Pattern(regexp = "ONLINE_FRAUD|EXTORTION|CRYPTO|DATA_THEFT") String category,
+                   Boolean claimedByMe,
+                   @Min(0) @Max(10_000) Integer page) {
+
+    QueueFilter {
+        status = blankToNull(status);
+        level = blankToNull(level);
+        category = blankToNull(category);
+    }
+
+    boolean mine() {
+        return Boolean.TRUE.equals(claimedByMe);
+    }
+
+    int pageOrFirst() {
+        return page == null ? 0 : page;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,135 @@
+package org.cyberreport.console.triage;
+
+import java.util.List;
+
+import org.cyberreport.console.api.ApiProblemException;
+import org.cyberreport.console.web.ProblemFields;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * A triage officer's pages: the country's queue, a case with its score breakdown, links, cluster, notes
+ * and history, and the officer's actions on it; the requests sent abroad with their answers.
+ */
+@Controller
+@RequestMapping("/triage")
+class TriageController {
+
+    private static final String CASE = "triage/case";
+
+    private final TriageApi api;
+
+    TriageController(TriageApi api) {
+        this.api = api;
+    }
+
+    @InitBinder({"overrideForm", "noteForm", "escalationForm", "closureForm"})
+    void forms(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
+    @GetMapping("/queue")
+    String queue(@Valid QueueFilter filter, Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", api.queue(filter));
+        return "triage/queue";
+    }
+
+    @GetMapping("/cases/{id}")
+    String show(@PathVariable String id, Model model) {
+        CaseViews.Case found = api.read(id);
+        model.addAttribute("case", found);
+        addIfAbsent(model, "overrideForm", new CaseForms.OverrideForm());
+        addIfAbsent(model, "noteForm", new CaseForms.NoteForm());
+        addIfAbsent(model, "escalationForm", new CaseForms.EscalationForm());
+        addIfAbsent(model, "closureForm", new CaseForms.ClosureForm());
+        return CASE;
+    }
+
+    @PostMapping("/cases/{id}/claim")
+    String claim(@PathVariable String id, RedirectAttributes redirect) {
+        api.act(id, "claim", null);
+        return done(id, "case.claimed", redirect);
+    }
+
+    @PostMapping("/cases/{id}/release")
+    String release(@PathVariable String id, RedirectAttributes redirect) {
+        api.act(id, "release", null);
+        return done(id, "case.released", redirect);
+    }
+
+    @PostMapping("/cases/{id}/override")
+    String override(@PathVariable String id, @ModelAttribute("overrideForm") CaseForms.OverrideForm form, BindingResult result,
+                    Model model, RedirectAttributes redirect) {
+        return act(id, "level-override", form, result, "case.overridden", model, redirect);
+    }
+
+    @PostMapping("/cases/{id}/notes")
+    String note(@PathVariable String id, @ModelAttribute("noteForm") CaseForms.NoteForm form, BindingResult result,
+                Model model, RedirectAttributes redirect) {
+        return act(id, "notes", form, result, "case.noted", model, redirect);
+    }
+
+    @PostMapping("/cases/{id}/escalate")
+    String escalate(@PathVariable String id, @ModelAttribute("escalationForm") CaseForms.EscalationForm form,
+                    BindingResult result, Model model, RedirectAttributes redirect) {
+        return act(id, "escalations", form, result, "case.escalated", model, redirect);
+    }
+
+    @PostMapping("/cases/{id}/close")
+    String close(@PathVariable String id, @ModelAttribute("closureForm") CaseForms.ClosureForm form, BindingResult result,
+                 Model model, RedirectAttributes redirect) {
+        return act(id, "closure", form, result, "case.closed", model, redirect);
+    }
+
+    @GetMapping("/requests")
+    String requests(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page, Model model) {
+        List<CaseViews.SentRequest> requests = api.requestsSent(page);
+        model.addAttribute("requests", requests);
+        model.addAttribute("pageNumber", page);
+        return "triage/requests";
+    }
+
+    private String act(String id, String action, Object form, BindingResult result, String notice, Model model,
+                       RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                api.act(id, action, form);
+                return done(id, notice, redirect);
+            } catch (ApiProblemException refused) {
+                if (!ProblemFields.apply(refused.problem(), result)) {
+                    throw refused;
+                }
+            }
+        }
+        return show(id, model);
+    }
+
+    private static String done(String id, String notice, RedirectAttributes redirect) {
+        redirect.addAttribute("id", id);
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/triage/cases/{id}";
+    }
+
+    private static void addIfAbsent(Model model, String name, Object form) {
+        if (!model.containsAttribute(name)) {
+            model.addAttribute(name, form);
+        }
+    }
+}
