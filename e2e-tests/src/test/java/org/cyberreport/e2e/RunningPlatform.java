@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.cyberreport.kit.testing.Http;
 
 /**
- * The platform as a user runs it: {@code ./platform run} starts Keycloak and the four applications
+ * The platform as a user runs it: {@code ./platform run} starts Keycloak and the five applications
  * as separate processes (on ports of their own, so a local run can go on beside the tests), and
  * {@code ./platform stop} stops exactly those processes, also when a test fails or the JVM exits.
  */
@@ -28,6 +28,7 @@ final class RunningPlatform {
     static final int GATEWAY = 18080;
     static final int INTAKE = 18081;
     static final int TRIAGE = 18082;
+    static final int CONSOLE = 18090;
 
     private static final Map<String, String> PORTS = new LinkedHashMap<>();
 
@@ -39,6 +40,7 @@ final class RunningPlatform {
         PORTS.put("INTAKE_PORT", String.valueOf(INTAKE));
         PORTS.put("TRIAGE_PORT", "18082");
         PORTS.put("COOPERATION_PORT", "18083");
+        PORTS.put("CONSOLE_PORT", String.valueOf(CONSOLE));
         PORTS.put("PLATFORM_SKIP_BUILD", "1");
         // The tests file reports faster than an officer would; the limit itself is proven in GatewayIT.
         PORTS.put("GATEWAY_RATE_LIMIT_REQUESTS", "1000");

@@ -1,0 +1,118 @@
+package org.cyberreport.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its own chromedriver (no browser download), with a fresh
+ * profile and no background networking, as the machine's closed network requires.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final Path profile;
+
+    Browser() throws IOException {
+        profile = Files.createTempDirectory("console-e2e-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1600", "--lang=en-US", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(executable("chromedriver"))).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    private static String executable(String name) {
+        for (String folder : new String[] {"/usr/bin", "/usr/lib/chromium", "/usr/local/bin"}) {
+            File candidate = new File(folder, name);
+            if (candidate.canExecute()) {
+                return candidate.getPath();
+            }
+        }
+        throw new IllegalStateException(name + " is not installed; install Debian's chromium and chromium-driver");
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void type(String name, String value) {
+        WebElement field = find(By.name(name));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Sets an input's value as the browser's own picker would (date and time inputs take no typing reliably). */
+    void set(String name, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(By.name(name)), value);
+    }
+
+    void choose(String name, String value) {
+        new Select(find(By.name(name))).selectByValue(value);
+    }
+
+    void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    void waitFor(By by) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    String html() {
+        return driver.getPageSource();
+    }
+
+    String attribute(String selector, String name) {
+        return driver.findElement(By.cssSelector(selector)).getAttribute(name);
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Signs in on Keycloak's own login page. */
+    void signIn(String username) {
+        find(By.id("username")).sendKeys(username);
+        find(By.id("password")).sendKeys("demo");
+        click(By.id("kc-login"));
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
