@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ForeignDelivery implements Delivery {
 
+    /** The prefix of each country's breaker and bulkhead: {@code country-FR}. */
+    static final String COUNTRY = "country-";
     static final List<String> SIGNED = List.of("@method", "@target-uri", "content-digest", "content-type");
     private static final Caller RELAY = new Caller("cooperation-relay", "cooperation relay", Set.of("service"), null,
             null, "cooperation-service");
@@ -86,7 +88,7 @@ final class ForeignDelivery implements Delivery {
                 .orElseThrow(() -> new RejectedDeliveryException(0, "no endpoint for " + request.destinationCountry()));
         URI endpoint = guard.check(entry.endpoint());
         byte[] body = json.writeValueAsBytes(ForwardedRequest.of(request, callbackBase));
-        String country = "country-" + request.destinationCountry();
+        String country = COUNTRY + request.destinationCountry();
         CircuitBreaker breaker = breakers.circuitBreaker(country, "foreign");
         Bulkhead bulkhead = bulkheads.bulkhead(country, "foreign");
         Bulkhead.decorateRunnable(bulkhead, CircuitBreaker.decorateRunnable(breaker, () -> post(endpoint, body))).run();

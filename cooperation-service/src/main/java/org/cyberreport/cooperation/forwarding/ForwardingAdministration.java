@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.cyberreport.cooperation.request.store.RequestStore;
 import org.cyberreport.kit.audit.AuditTrail;
+import org.cyberreport.kit.outbox.Handoff;
+import org.cyberreport.kit.outbox.HandoffState;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.security.Caller;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,22 +30,21 @@ import jakarta.validation.constraints.Pattern;
 @Tag(name = "Forwarding", description = "Deliveries to partner endpoints (administrators)")
 class ForwardingAdministration {
 
-    private final MongoTemplate template;
+    private static final String[] FACTS = {"destinationCountry", "type"};
+
     private final OutboxRelay relay;
     private final AuditTrail audit;
 
-    ForwardingAdministration(MongoTemplate template, OutboxRelay relay, AuditTrail audit) {
-        this.template = template;
+    ForwardingAdministration(OutboxRelay relay, AuditTrail audit) {
         this.relay = relay;
         this.audit = audit;
     }
 
     @GetMapping
     @Operation(summary = "Deliveries in a state (PARKED by default)")
-    List<DeliveryView> list(@RequestParam(defaultValue = "PARKED") @Pattern(regexp = "PENDING|DELIVERED|PARKED") String state,
-                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return template.find(relay.inState(state, limit, "destinationCountry", "type"), Row.class, RequestStore.COLLECTION)
-                .stream().map(Row::view).toList();
+    List<DeliveryView> list(@RequestParam(defaultValue = "PARKED") @Pattern(regexp = "PENDING|DELIVERED|PARKED|CANCELLED")
+                            String state, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        return relay.list(HandoffState.valueOf(state), limit, Row.class, FACTS).stream().map(Row::view).toList();
     }
 
     @PostMapping("/{requestId}/redrive")
@@ -55,18 +54,14 @@ class ForwardingAdministration {
             throw ProblemException.notFound("No parked delivery for request " + requestId);
         }
         audit.record(caller, "FORWARDING_REDRIVEN", "request", requestId, Map.of());
-        relay.wakeUp();
         return Map.of("requestId", requestId, "state", "PENDING");
     }
 
-    record Row(String id, String destinationCountry, String type, Forwarding forwarding) {
+    record Row(String id, String destinationCountry, String type, Handoff forwarding) {
         DeliveryView view() {
-            return new DeliveryView(id, destinationCountry, type, forwarding.state(), forwarding.attempts(),
+            return new DeliveryView(id, destinationCountry, type, forwarding.state().name(), forwarding.attempts(),
                     forwarding.nextAttemptAt(), forwarding.lastError(), forwarding.parkedAt());
         }
-    }
-
-    record Forwarding(String state, int attempts, Instant nextAttemptAt, String lastError, Instant parkedAt) {
     }
 
     record DeliveryView(String requestId, String destinationCountry, String type, String state, int attempts,

@@ -9,6 +9,7 @@ import org.cyberreport.cooperation.request.store.RequestStore;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.outbox.OutboxSettings;
+import org.cyberreport.kit.outbox.ResilienceGate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,7 +32,9 @@ class ForwardingConfiguration {
                 settings.connectTimeout(), settings.timeout(), breakers, bulkheads, audit, properties.publicBaseUrl(), clock);
         return new OutboxRelay(template, new OutboxSettings("foreign", RequestStore.COLLECTION, "forwarding",
                 settings.lease(), settings.maxAttempts(), settings.firstBackoff(), settings.maxBackoff(),
-                settings.pollInterval(), settings.batchSize(), settings.concurrency()), delivery, clock, meters)
+                settings.pollInterval(), settings.batchSize(), settings.concurrency()), delivery,
+                // a country whose breaker is open or whose bulkhead is full: its requests wait unclaimed
+                ResilienceGate.perDestination(breakers, bulkheads, ForeignDelivery.COUNTRY), clock, meters)
                 .autoStartup(settings.enabled());
     }
 }

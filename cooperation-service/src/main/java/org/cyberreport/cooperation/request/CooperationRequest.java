@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cyberreport.kit.outbox.Handoff;
+
 /**
  * A cross-border request: what one country asks another, on which legal basis, by when, under which
  * handling marks, and where it stands. Transitions refuse what the lifecycle does not allow.
@@ -39,7 +41,7 @@ public final class CooperationRequest {
     private Answer answer;
     private String refusalReason;
     private Instant closedAt;
-    private Forwarding forwarding;
+    private Handoff forwarding;
     private final List<Event> history;
     private long version;
 
@@ -48,7 +50,7 @@ public final class CooperationRequest {
                               String urgencyReason, HandlingMarks handling, RequestContent content, List<String> missing,
                               RequestStatus status, String createdBy, Instant createdAt, Instant sentAt, Instant dueAt,
                               Instant preservationExpiresAt, Instant acknowledgedAt, Answer answer, String refusalReason,
-                              Instant closedAt, Forwarding forwarding, List<Event> history, long version) {
+                              Instant closedAt, Handoff forwarding, List<Event> history, long version) {
         this.id = id;
         this.origin = origin;
         this.caseId = caseId;
@@ -124,7 +126,7 @@ public final class CooperationRequest {
         if (type == RequestType.PRESERVATION) {
             preservationExpiresAt = now.plus(PRESERVATION_PERIOD);
         }
-        forwarding = push ? Forwarding.pending(now) : null;
+        forwarding = push ? Handoff.pending(1, destinationCountry, now) : null;
         record(now, by, "SENT", push ? "to the destination's endpoint and inbox" : "to the destination's inbox");
     }
 
@@ -231,7 +233,7 @@ public final class CooperationRequest {
     public Answer answer() { return answer; }
     public String refusalReason() { return refusalReason; }
     public Instant closedAt() { return closedAt; }
-    public Forwarding forwarding() { return forwarding; }
+    public Handoff forwarding() { return forwarding; }
     public List<Event> history() { return List.copyOf(history); }
     public long version() { return version; }
 }

@@ -32,8 +32,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,6 +59,12 @@ class ForwardingIT extends CooperationIT {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+
+    @Autowired
+    BulkheadRegistry bulkheads;
+
+    @Autowired
+    MeterRegistry meters;
 
     @AfterAll
     static void stopAbroad() {
@@ -106,6 +114,48 @@ class ForwardingIT extends CooperationIT {
         assertThat(mongo.count(new Query(), "requests")).isEqualTo(19);
         ABROAD.verify(0, anyRequestedFor(urlEqualTo("/internal-target")));
         ABROAD.verify(4, postRequestedFor(urlEqualTo("/fr")));
+    }
+
+    @Test
+    void aHangingCountrysRequestsAreLeftUnclaimedWhileItsBreakerIsOpenAndDeliveredOnceItAnswers() throws Exception {
+        ABROAD.stubFor(post("/at").willReturn(aResponse().withStatus(202).withFixedDelay(3_000)));
+        put("/api/cooperation/directory/AT", ADMIN, "{\"delivery\":\"PUSH\",\"endpoint\":\"http://127.0.0.1:"
+                + ABROAD.port() + "/at\"}");
+        List<String> austrian = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            austrian.add(send("AT"));
+        }
+        CircuitBreaker breaker = breakers.circuitBreaker("country-AT", "foreign");
+        await().atMost(Duration.ofSeconds(20)).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                bulkheads.bulkhead("country-AT", "foreign").getMetrics().getAvailableConcurrentCalls() == 4);
+        Thread.sleep(300); // a claim made as the breaker opened has been put back by now
+        List<Document> waiting = austrian.stream().map(this::forwarding).toList();
+        double heldBack = heldBack();
+        int calls = ABROAD.findAll(postRequestedFor(urlEqualTo("/at"))).size();
+
+        String french = send("FR");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(state(french)));
+        Thread.sleep(1_500); // fifteen polls
+
+        assertThat(austrian.stream().map(this::forwarding).toList()).as("neither claimed nor rewritten").isEqualTo(waiting);
+        assertThat(waiting).allSatisfy(forwarding -> assertThat(forwarding.getString("state")).isEqualTo("PENDING"));
+        assertThat(heldBack()).as("nothing claimed and held back").isEqualTo(heldBack);
+        ABROAD.verify(calls, postRequestedFor(urlEqualTo("/at")));
+
+        ABROAD.stubFor(post("/at").willReturn(aResponse().withStatus(202)));
+        breaker.transitionToHalfOpenState(); // as the breaker does by itself after its open period
+        await().atMost(Duration.ofSeconds(20)).until(() -> austrian.stream().allMatch(id -> "DELIVERED".equals(state(id))));
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    private double heldBack() {
+        var counter = meters.find("outbox.delivery.attempts").tag("outbox", "foreign").tag("outcome", "held-back").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Document forwarding(String id) {
+        return mongo.findById(id, Document.class, "requests").get("forwarding", Document.class);
     }
 
     @Test

@@ -145,7 +145,7 @@ public class RequestDesk {
     public CooperationRequest withdraw(Caller caller, String id, String reason) {
         CooperationRequest withdrawn = change(caller, id, Side.REQUESTING, "REQUEST_WITHDRAWN", false,
                 r -> r.withdraw(reason, caller.username(), now()));
-        store.cancelForwarding(id);
+        forwarding.cancel(id); // a delivery not yet made will not be; one in flight loses its lease
         return withdrawn;
     }
 

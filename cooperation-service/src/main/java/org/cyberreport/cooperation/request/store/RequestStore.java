@@ -75,13 +75,6 @@ public class RequestStore {
                 .getModifiedCount() == 1;
     }
 
-    /** Stops a delivery that has not happened yet (the request was withdrawn); an in-flight one loses its lease. */
-    public void cancelForwarding(String id) {
-        template.updateFirst(query(where("_id").is(id).and("forwarding.state").is("PENDING")),
-                new Update().set("forwarding.state", "CANCELLED").unset("forwarding.leaseOwner").unset("forwarding.leaseUntil"),
-                COLLECTION);
-    }
-
     public List<CooperationRequest> addressedTo(String country, int page, int size) {
         return template.find(new Query(where("destinationCountry").is(country).and("status").ne("DRAFT"))
                 .with(Sort.by(Sort.Order.asc("dueAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size),

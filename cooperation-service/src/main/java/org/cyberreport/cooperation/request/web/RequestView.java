@@ -27,7 +27,7 @@ record RequestView(String id, String caseReference, String requestingCountry, St
                 r.legalBasis(), r.urgent(), r.handling(), r.status(), destinationSide ? null : r.missing(), r.createdAt(),
                 r.sentAt(), r.dueAt(), r.isOverdue(now), r.preservationExpiresAt(), r.isPreservationLapsing(now),
                 r.acknowledgedAt(), r.answer(), r.refusalReason(),
-                destinationSide ? null : r.forwarding() == null ? "INBOX" : r.forwarding().state(),
+                destinationSide ? null : r.forwarding() == null ? "INBOX" : r.forwarding().state().name(),
                 destinationSide ? r.contentForDestination() : r.content(), destinationSide ? null : r.history());
     }
 }
