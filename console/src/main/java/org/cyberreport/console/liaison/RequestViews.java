@@ -25,7 +25,7 @@ final class RequestViews {
         }
 
         /** The CSS class of the banner: the TLP 2.0 colour. */
-        String tlpClass() {
+        public String tlpClass() {
             return "tlp-" + (tlp == null ? "clear" : tlp.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
     }
@@ -41,11 +41,11 @@ final class RequestViews {
                    boolean preservationLapsing, Instant acknowledgedAt, Answer answer, String refusalReason,
                    JsonNode content) {
 
-        boolean awaitsAcknowledgement() {
+        public boolean awaitsAcknowledgement() {
             return "SENT".equals(status);
         }
 
-        boolean open() {
+        public boolean open() {
             return "SENT".equals(status) || "ACKNOWLEDGED".equals(status);
         }
     }

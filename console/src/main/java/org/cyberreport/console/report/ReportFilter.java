@@ -19,11 +19,11 @@ record ReportFilter(@Pattern(regexp = "FILED|WITHDRAWN") String status,
                     @Min(0) @Max(10_000) Integer page,
                     @Min(1) @Max(100) Integer size) {
 
-    int pageOrFirst() {
+    public int pageOrFirst() {
         return page == null ? 0 : page;
     }
 
-    int sizeOrDefault() {
+    public int sizeOrDefault() {
         return size == null ? 20 : size;
     }
 

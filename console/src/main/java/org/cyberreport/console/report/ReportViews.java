@@ -27,11 +27,11 @@ final class ReportViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Page(List<Summary> items, int page, int size, long totalItems, long totalPages) {
 
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return page > 0;
         }
 
-        boolean hasNext() {
+        public boolean hasNext() {
             return page + 1 < totalPages;
         }
     }
@@ -41,7 +41,7 @@ final class ReportViews {
                   Instant receivedAt, Instant updatedAt, JsonNode content, List<AmendmentView> amendments,
                   WithdrawalView withdrawal) {
 
-        boolean withdrawn() {
+        public boolean withdrawn() {
             return "WITHDRAWN".equals(status);
         }
     }

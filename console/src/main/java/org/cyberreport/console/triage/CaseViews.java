@@ -23,11 +23,11 @@ final class CaseViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Page(List<Summary> items, int page, int size, long totalItems, long totalPages) {
 
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return page > 0;
         }
 
-        boolean hasNext() {
+        public boolean hasNext() {
             return page + 1 < totalPages;
         }
     }
@@ -72,7 +72,7 @@ final class CaseViews {
                 Closure closure, List<Link> links, Cluster cluster, List<Note> notes, List<HistoryEntry> history,
                 JsonNode content) {
 
-        boolean closed() {
+        public boolean closed() {
             return "CLOSED".equals(status);
         }
     }

@@ -17,11 +17,11 @@ record QueueFilter(@Pattern(regexp = "NEW|IN_PROGRESS|CLOSED") String status,
         category = blankToNull(category);
     }
 
-    boolean mine() {
+    public boolean mine() {
         return Boolean.TRUE.equals(claimedByMe);
     }
 
-    int pageOrFirst() {
+    public int pageOrFirst() {
         return page == null ? 0 : page;
     }
 

@@ -1,0 +1,52 @@
+package org.cyberreport.console.liaison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cyberreport.console.Signed.aLiaison;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+import org.cyberreport.console.api.Gateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** A liaison's request page against a stubbed API client. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class InboxPagesIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Gateway gateway;
+
+    @Test
+    void aRequestShowsItsHandlingMarksAsATlpBannerWithTheCodesSpeltOut() throws Exception {
+        RequestViews.Request request = new RequestViews.Request("q-1", "MA-2026-000001", "MA", "FR", "PAYMENT_STOP",
+                new RequestViews.LegalBasis("INTERPOL I-GRIP", "Art. 10"), true,
+                new RequestViews.Handling("AMBER_STRICT", List.of("H2", "H0"), null), "SENT", Instant.now(), Instant.now(),
+                Instant.now().plusSeconds(7200), false, null, false, null, null, null,
+                JsonMapper.builder().build().readTree("{\"beneficiaryBank\":\"BIC DEUTDEFF\",\"purpose\":null}"));
+        when(gateway.get(any(Function.class), eq(RequestViews.Request.class))).thenReturn(request);
+
+        String page = mvc.perform(get("/inbox/q-1").with(aLiaison()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("tlp-banner tlp-amber-strict", "TLP:AMBER+STRICT", "Limited disclosure, to your organisation only.",
+                "Not to be passed on without permission.", "Use only for the stated purpose.", "BIC DEUTDEFF",
+                "action=\"/inbox/q-1/acknowledge\"", "urgent");
+    }
+}

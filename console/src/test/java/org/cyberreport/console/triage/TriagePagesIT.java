@@ -1,0 +1,114 @@
+package org.cyberreport.console.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cyberreport.console.Signed.aReporter;
+import static org.cyberreport.console.Signed.aTriageOfficer;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.cyberreport.console.api.ApiProblem;
+import org.cyberreport.console.api.ApiProblemException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The triage officer's pages against a stubbed triage API. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class TriagePagesIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    TriageApi api;
+
+    @Test
+    void theQueueShowsTimeLeftAndMarksTheOverdue() throws Exception {
+        Instant now = Instant.now();
+        when(api.queue(any())).thenReturn(new CaseViews.Page(List.of(
+                summary("c-1", "MA-2026-000001", "P1", now.minus(2, ChronoUnit.HOURS)),
+                summary("c-2", "MA-2026-000002", "P3", now.plus(3, ChronoUnit.DAYS).plus(5, ChronoUnit.MINUTES))), 0, 20, 2, 1));
+
+        String page = mvc.perform(get("/triage/queue").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("MA-2026-000001", "overdue by 2 h", "class=\"overdue\"", "3 d 0 h left", "golden hour");
+    }
+
+    @Test
+    void aCaseShowsEachFactorOfItsScoreAndTheActions() throws Exception {
+        when(api.read("c-1")).thenReturn(aCase());
+
+        String page = mvc.perform(get("/triage/cases/c-1").with(aTriageOfficer()).header("Accept-Language", "ar"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("dir=\"rtl\"", "35", "payment 40 minutes ago",
+                "action=\"/triage/cases/c-1/claim\"", "name=\"destinationCountry\"", "فرنسا");
+    }
+
+    @Test
+    void anOverrideWithoutAReasonComesBackWithTheApisErrorBesideTheReason() throws Exception {
+        when(api.read("c-1")).thenReturn(aCase());
+        doThrow(new ApiProblemException(new ApiProblem(400, "urn:cyberreport:problem:validation-failed", null, null,
+                List.of(new ApiProblem.FieldProblem("reason", "must not be blank")), null, null)))
+                .when(api).act(eq("c-1"), eq("level-override"), any());
+
+        String page = mvc.perform(post("/triage/cases/c-1/override").with(aTriageOfficer()).with(csrf()).param("level", "P1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"reason-error\"", "must not be blank");
+    }
+
+    @Test
+    void aCaseClaimedByAnotherOfficerGetsTheConflictPage() throws Exception {
+        doThrow(new ApiProblemException(new ApiProblem(409, "urn:cyberreport:problem:state-conflict", null, null, List.of(), null, null)))
+                .when(api).act(eq("c-1"), eq("claim"), any());
+
+        mvc.perform(post("/triage/cases/c-1/claim").with(aTriageOfficer()).with(csrf()))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void tooManyRequestsSaysWhenToTryAgain() throws Exception {
+        when(api.queue(any())).thenThrow(new ApiProblemException(new ApiProblem(429, "urn:cyberreport:problem:rate-limited",
+                null, null, List.of(), null, "3")));
+
+        String page = mvc.perform(get("/triage/queue").with(aTriageOfficer()))
+                .andExpect(status().isTooManyRequests()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Try again in 3 seconds.");
+    }
+
+    @Test
+    void aReporterHasNoTriagePages() throws Exception {
+        mvc.perform(get("/triage/queue").with(aReporter())).andExpect(status().isForbidden());
+    }
+
+    private static CaseViews.Summary summary(String id, String reference, String level, Instant due) {
+        return new CaseViews.Summary(id, reference, "MA-CASABLANCA-CYBER", "ONLINE_FRAUD", "INVESTMENT", "NEW", level, 70,
+                true, due, Instant.now(), null, 0);
+    }
+
+    private static CaseViews.Case aCase() {
+        return new CaseViews.Case("c-1", "MA-2026-000001", "MA", "MA-CASABLANCA-CYBER", "reporter.ma", Instant.now(), 1,
+                "FILED", "ONLINE_FRAUD", "ONLINE_FRAUD", "INVESTMENT", "NEW", "P1", Instant.now().plusSeconds(3600),
+                new CaseViews.Priority(80, "P1", true, Instant.now(),
+                        List.of(new CaseViews.Factor("GOLDEN_HOUR", 35, "payment 40 minutes ago"))),
+                null, null, null, List.of(new CaseViews.Link(null, "FR-2026-000009", "FR", null)), null, List.of(),
+                List.of(new CaseViews.HistoryEntry(Instant.now(), "triage", "CREATED", Map.of())), null);
+    }
+}
