@@ -24,22 +24,28 @@ import org.cyberreport.kit.testing.Http;
  */
 final class RunningPlatform {
 
-    static final int KEYCLOAK = 18180;
-    static final int GATEWAY = 18080;
-    static final int INTAKE = 18081;
-    static final int TRIAGE = 18082;
-    static final int CONSOLE = 18090;
+    /**
+     * Shifts every port, for a machine where another run holds the tests' ports: {@code -10000} gives the
+     * launcher's own defaults (8080…, 8180, the console on 8090, whose redirect the local realm knows too).
+     */
+    private static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("E2E_PORT_OFFSET", "0"));
+
+    static final int KEYCLOAK = 18180 + OFFSET;
+    static final int GATEWAY = 18080 + OFFSET;
+    static final int INTAKE = 18081 + OFFSET;
+    static final int TRIAGE = 18082 + OFFSET;
+    static final int CONSOLE = 18090 + OFFSET;
 
     private static final Map<String, String> PORTS = new LinkedHashMap<>();
 
     static {
         PORTS.put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK));
-        PORTS.put("KEYCLOAK_MANAGEMENT_PORT", "19180");
+        PORTS.put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(19180 + OFFSET));
         PORTS.put("GATEWAY_PORT", String.valueOf(GATEWAY));
-        PORTS.put("GATEWAY_MANAGEMENT_PORT", "19080");
+        PORTS.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(19080 + OFFSET));
         PORTS.put("INTAKE_PORT", String.valueOf(INTAKE));
-        PORTS.put("TRIAGE_PORT", "18082");
-        PORTS.put("COOPERATION_PORT", "18083");
+        PORTS.put("TRIAGE_PORT", String.valueOf(TRIAGE));
+        PORTS.put("COOPERATION_PORT", String.valueOf(18083 + OFFSET));
         PORTS.put("CONSOLE_PORT", String.valueOf(CONSOLE));
         PORTS.put("PLATFORM_SKIP_BUILD", "1");
         // The tests file reports faster than an officer would; the limit itself is proven in GatewayIT.
