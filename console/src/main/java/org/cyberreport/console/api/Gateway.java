@@ -58,7 +58,8 @@ public class Gateway {
             RestClient.RequestBodySpec request = rest.post().uri(uri).contentType(MediaType.APPLICATION_JSON)
                     .headers(h -> headers.forEach(h::set));
             if (body != null) {
-                request.body(body);
+                // Written by the console's own mapper (Jackson 3), whatever converters the client was given.
+                request.body(json.writeValueAsString(body));
             }
             return versioned(request.retrieve().onStatus(HttpStatusCode::isError, this::refuse).toEntity(type));
         });

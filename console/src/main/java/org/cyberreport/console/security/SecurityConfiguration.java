@@ -64,7 +64,7 @@ class SecurityConfiguration {
         OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/signed-out");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/signed-out", "/error",
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/signed-out", "/forbidden", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/reports/**").hasRole(ConsoleUser.REPORTER)
                         .requestMatchers("/triage/**").hasRole(ConsoleUser.TRIAGE_OFFICER)
