@@ -283,14 +283,6 @@ public final class OutboxRelay implements SmartLifecycle {
         return template.find(query, rowType, settings.collection());
     }
 
-    /** The query of {@link #list} (kept while services move to it). */
-    @Deprecated
-    public Query inState(String state, int limit, String... fields) {
-        Query query = new Query(where(path("state")).is(state)).with(Sort.by(path("nextAttemptAt"))).limit(limit);
-        query.fields().include(settings.field()).include(fields);
-        return query;
-    }
-
     /** One document's hand-off and the given fields, as {@code rowType}; empty when there is no such document. */
     public <R> Optional<R> find(Object id, Class<R> rowType, String... fields) {
         Query query = new Query(where("_id").is(id));
