@@ -5,6 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The start page sends each kind of user to the page of their work. */
 @Controller
@@ -30,7 +31,8 @@ class HomeController {
         return "signed-out";
     }
 
-    @GetMapping("/forbidden")
+    /** Also reached by a forward from a refused POST (a missing CSRF token), so it answers every method. */
+    @RequestMapping("/forbidden")
     String forbidden(Model model, jakarta.servlet.http.HttpServletResponse response) {
         response.setStatus(403);
         model.addAttribute("status", 403);
