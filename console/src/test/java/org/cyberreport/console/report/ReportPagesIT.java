@@ -57,6 +57,17 @@ class ReportPagesIT {
     }
 
     @Test
+    void everyFieldOfTheFormIsRenderedOnce() throws Exception {
+        String page = mvc.perform(get("/reports/new").param("category", "DATA_THEFT").with(aReporter()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        for (String name : List.of("victims[0].kind", "victims[0].residenceCountry", "narrative", "jurisdictionCountry",
+                "dataTheft.leakUrls", "victims[0].name")) {
+            assertThat(page.split("name=\"" + java.util.regex.Pattern.quote(name) + "\"", -1)).as(name).hasSize(2);
+        }
+    }
+
+    @Test
     void filingSendsOnlyWhatWasTypedAndShowsTheFiledReport() throws Exception {
         when(api.file(any(), anyString())).thenReturn(report("r-1"));
 
