@@ -26,12 +26,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A benchmark, not a test (run on purpose: {@code ./platform benchmark}). Requests go to ten
  * destination countries; the throughput to nine of them is measured once with all ten answering and
  * once with the tenth accepting connections and never answering, in the same run. With a bulkhead
- * and a circuit breaker per country, the ratio of the two should stay near 1.
+ * and a circuit breaker per country, the ratio of the two should stay near 1. Every round's requests stay
+ * stored for the next (the tenth country's undelivered ones pile up while it hangs), as in the field;
+ * while the tenth country's breaker is open or its bulkhead full, the relay claims none of its requests,
+ * so the count of hand-offs claimed and put back unsent ("held back") stays at zero.
  */
 @TestPropertySource(properties = {
         "cyberreport.cooperation.forwarding.poll-interval=50ms",
@@ -53,6 +57,9 @@ class ForwardingIsolationBenchmark extends CooperationIT {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void throughputToNineCountriesWithAndWithoutATenthThatHangs() throws Exception {
@@ -82,8 +89,9 @@ class ForwardingIsolationBenchmark extends CooperationIT {
 
             String report = """
                     Forwarding to 9 countries, %d requests each (plus %d to a 10th), through the relay with a bulkhead
-                    and a breaker per country; requests stored first, then the relay started and timed until the
-                    nine countries' requests are all delivered. Median of 3 alternating rounds after a warm-up.
+                    and a breaker per country; requests stored first (earlier rounds' requests kept), then the relay
+                    started and timed until the nine countries' requests are all delivered. Median of 3 alternating
+                    rounds after a warm-up.
                       all 10 answering:          %.1f deliveries/s to the 9   (rounds %s)
                       the 10th never answering:  %.1f deliveries/s to the 9   (rounds %s)
                       ratio (hanging / all):     %.2f
@@ -120,8 +128,8 @@ class ForwardingIsolationBenchmark extends CooperationIT {
             relay.start();
             point(HANGING, answering);
             offered(); // warm-up
-            List<Double> all = new ArrayList<>();
-            List<Double> withHanging = new ArrayList<>();
+            List<Round> all = new ArrayList<>();
+            List<Round> withHanging = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 point(HANGING, answering);
                 all.add(offered());
@@ -129,17 +137,24 @@ class ForwardingIsolationBenchmark extends CooperationIT {
                 withHanging.add(offered());
             }
             long stored = mongo.count(new Query(), "requests");
-            double allAnswering = median(all);
-            double oneHanging = median(withHanging);
+            long waiting = mongo.count(Query.query(Criteria.where("destinationCountry").is(HANGING)
+                    .and("forwarding.state").is("PENDING")), "requests");
+            double allAnswering = median(all.stream().map(Round::rate).toList());
+            double oneHanging = median(withHanging.stream().map(Round::rate).toList());
             String report = """
                     Forwarding under an offered load: %d requests a second round-robin to 10 countries for %d s a round,
-                    the relay running, earlier rounds' requests kept (%,d stored at the end). Rate: the 9 answering
-                    countries' requests of a round over the time until the last is delivered; median of 3 alternating rounds.
-                      all 10 answering:          %.1f deliveries/s to the 9   (rounds %s)
-                      the 10th never answering:  %.1f deliveries/s to the 9   (rounds %s)
+                    the relay running, earlier rounds' requests kept (%,d stored at the end, %d of them to the 10th
+                    country still waiting). Rate: the 9 answering countries' requests of a round over the time until the
+                    last is delivered; median of 3 alternating rounds. CPU: the whole test process (service, stand-ins and
+                    load) per request delivered to the 9; held back: hand-offs claimed and put back unsent, per round.
+                      all 10 answering:          %.1f deliveries/s to the 9   (rounds %s)   CPU %s ms   held back %s
+                      the 10th never answering:  %.1f deliveries/s to the 9   (rounds %s)   CPU %s ms   held back %s
                       ratio (hanging / all):     %.2f   (target >= 0.9)
-                    """.formatted(OFFERED_PER_SECOND, ROUND_SECONDS, stored, allAnswering, rounded(all), oneHanging,
-                    rounded(withHanging), oneHanging / allAnswering);
+                    """.formatted(OFFERED_PER_SECOND, ROUND_SECONDS, stored, waiting,
+                    allAnswering, rounded(all, Round::rate), rounded(all, Round::cpuMillisPerDelivery),
+                    rounded(all, Round::heldBack),
+                    oneHanging, rounded(withHanging, Round::rate), rounded(withHanging, Round::cpuMillisPerDelivery),
+                    rounded(withHanging, Round::heldBack), oneHanging / allAnswering);
             System.out.println(report);
             Path out = Path.of("target", "benchmarks", "forwarding-offered-load.txt");
             Files.createDirectories(out.getParent());
@@ -151,7 +166,13 @@ class ForwardingIsolationBenchmark extends CooperationIT {
         }
     }
 
-    private double offered() throws InterruptedException {
+    /** One round of the offered load: its rate to the nine, and what the round cost. */
+    record Round(double rate, double cpuMillisPerDelivery, double heldBack) {
+    }
+
+    private Round offered() throws InterruptedException {
+        double heldBackBefore = heldBack();
+        long cpuBefore = processCpuNanos();
         List<String> nine = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         int total = OFFERED_PER_SECOND * ROUND_SECONDS;
@@ -184,13 +205,27 @@ class ForwardingIsolationBenchmark extends CooperationIT {
         pace.shutdownNow();
         senders.shutdown();
         senders.awaitTermination(10, TimeUnit.SECONDS);
-        return delivered / ((System.nanoTime() - start) / 1e9);
+        return new Round(delivered / ((System.nanoTime() - start) / 1e9),
+                (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, delivered), heldBack() - heldBackBefore);
+    }
+
+    private double heldBack() {
+        var counter = meters.find("outbox.delivery.attempts").tag("outbox", "foreign").tag("outcome", "held-back").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static String rounded(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
+        return rounds.stream().map(round -> String.format("%.1f", figure.applyAsDouble(round))).toList().toString();
     }
 
     /** Stores the same load for the nine healthy countries (and the tenth), then times the nine's deliveries. */
     private double run() throws InterruptedException {
         relay.stop();
-        mongo.remove(new Query(), "requests");
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         List<String> nine = new ArrayList<>();
         for (int i = 0; i < PER_COUNTRY; i++) {
