@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -80,8 +81,26 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /** Waits for an element; on a timeout the page as it stands is saved beside the screenshots, to see why. */
     void waitFor(By by) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        } catch (TimeoutException missing) {
+            throw new TimeoutException(missing.getMessage() + "\n" + dump("timeout"), missing);
+        }
+    }
+
+    /** Saves the page's source and a screenshot; names both in the answer. */
+    String dump(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            String stem = name + "-" + System.currentTimeMillis();
+            Files.writeString(SCREENSHOTS.resolve(stem + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+            screenshot(stem);
+            return "page saved as " + SCREENSHOTS.toAbsolutePath().resolve(stem) + ".html/.png";
+        } catch (IOException | RuntimeException unsaved) {
+            return "page not saved: " + unsaved;
+        }
     }
 
     String html() {

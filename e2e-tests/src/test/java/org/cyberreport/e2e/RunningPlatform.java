@@ -1,6 +1,9 @@
 package org.cyberreport.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -76,6 +79,7 @@ final class RunningPlatform {
         if (started) {
             return;
         }
+        refuseTakenPorts();
         deleteRecursively(Path.of(System.getenv("PLATFORM_DATA_DIR")));
         Runtime.getRuntime().addShutdownHook(new Thread(RunningPlatform::stopQuietly));
         started = true;
@@ -83,6 +87,25 @@ final class RunningPlatform {
         if (exit != 0) {
             throw new IllegalStateException("./platform run failed with exit code " + exit
                     + "; see " + System.getenv("PLATFORM_RUN_DIR") + "/logs");
+        }
+    }
+
+    /** Another run on the same ports would answer the tests in this run's stead: say so before starting anything. */
+    private static void refuseTakenPorts() {
+        for (Map.Entry<String, String> entry : PORTS.entrySet()) {
+            if (!entry.getKey().endsWith("_PORT")) {
+                continue;
+            }
+            int port = Integer.parseInt(entry.getValue());
+            if (port < 1 || port > 65535) {
+                throw new IllegalStateException(entry.getKey() + " would be " + port + "; E2E_PORT_OFFSET=" + OFFSET + " shifts it out of range");
+            }
+            try (Socket taken = new Socket()) {
+                taken.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+                throw new IllegalStateException(entry.getKey() + " " + port + " is taken by another process; stop it or choose another E2E_PORT_OFFSET");
+            } catch (IOException free) {
+                // nothing listens there
+            }
         }
     }
 
