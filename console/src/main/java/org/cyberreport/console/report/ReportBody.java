@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The API body of a report form: the form as JSON, without what the user left blank (empty texts and
- * lists, unticked boxes, parts with nothing in them) and without the sections of other categories.
+ * lists, parts with nothing but unticked boxes in them) and without the sections of other categories.
  * What remains is exactly what the user stated; the API validates it and names every failing field.
  */
 final class ReportBody {
@@ -80,17 +80,25 @@ final class ReportBody {
         };
     }
 
-    /** Removes blanks depth first; {@code true} when nothing is left of the node. */
+    /**
+     * Removes blanks depth first; {@code true} when the node states nothing. An unticked box states
+     * nothing on its own, so a part with nothing else in it goes; but a part that states something keeps
+     * its unticked boxes as {@code false}: the API reads its yes/no fields as required whenever their part
+     * is given, and refuses the whole body (before any field is checked) when one is missing.
+     */
     private static boolean prune(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            List<String> empty = new ArrayList<>();
-            object.properties().forEach(entry -> {
-                if (prune(entry.getValue())) {
-                    empty.add(entry.getKey());
+            List<String> blank = new ArrayList<>();
+            boolean states = false;
+            for (var entry : object.properties()) {
+                if (!prune(entry.getValue())) {
+                    states = true;
+                } else if (!entry.getValue().isBoolean()) {
+                    blank.add(entry.getKey());
                 }
-            });
-            empty.forEach(object::remove);
-            return object.isEmpty();
+            }
+            blank.forEach(object::remove);
+            return !states;
         }
         if (node instanceof ArrayNode array) {
             for (int i = array.size() - 1; i >= 0; i--) {

@@ -3,9 +3,15 @@ package org.cyberreport.console.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,7 +30,7 @@ class ReportBodyTest {
     }
 
     @Test
-    void leavesOutBlanksUntickedBoxesAndTheSectionsOfOtherCategories() {
+    void leavesOutBlanksPartsWithOnlyUntickedBoxesAndTheSectionsOfOtherCategories() {
         ReportForm form = anExtortion();
         form.narrative = "   ";
         form.totalLoss.currency = "";
@@ -35,9 +41,42 @@ class ReportBodyTest {
         assertThat(body.has("totalLoss")).isFalse();
         assertThat(body.has("onlineFraud")).isFalse();
         assertThat(body.get("extortion").get("sextortion").get("victimMinor").asBoolean()).isTrue();
-        assertThat(body.get("extortion").get("sextortion").has("selfHarmRisk")).isFalse();
         assertThat(body.get("extortion").has("ransomware")).isFalse();
-        assertThat(body.get("victims").get(0).get("minor")).isNull();
+        assertThat(body.get("handling").has("codes")).isFalse();
+    }
+
+    @Test
+    void aPartThatStatesSomethingKeepsItsUntickedBoxesAsFalseForTheApiRequiresThem() {
+        ReportForm form = anExtortion();
+
+        ObjectNode body = ReportBody.of(form, json);
+
+        assertThat(body.get("victims").get(0).get("minor").isBoolean()).isTrue();
+        assertThat(body.get("victims").get(0).get("minor").asBoolean()).isFalse();
+        assertThat(body.get("extortion").get("paid").asBoolean(true)).isFalse();
+        assertThat(body.get("extortion").get("sextortion").get("selfHarmRisk").asBoolean(true)).isFalse();
+    }
+
+    /** The intake files each documented example (its ReportFilingIT); a form holding one sends exactly it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"online-fraud", "extortion", "crypto", "data-theft"})
+    void theBodyOfAFormHoldingADocumentedExampleIsThatExample(String example) throws Exception {
+        JsonNode documented = json.readTree(Files.readString(Path.of("..", "docs", "examples", example + ".json")));
+        ReportForm form = json.readerFor(ReportForm.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(documented);
+
+        ObjectNode body = ReportBody.of(form, json);
+
+        // An empty list states nothing: the API takes it as absent, and the console leaves it out.
+        withoutEmptyLists(documented);
+        assertThat(json.readTree(json.writeValueAsString(body))).isEqualTo(documented);
+    }
+
+    private static void withoutEmptyLists(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(part -> part.getValue().isArray() && part.getValue().isEmpty());
+        }
+        node.values().forEach(ReportBodyTest::withoutEmptyLists);
     }
 
     @Test
