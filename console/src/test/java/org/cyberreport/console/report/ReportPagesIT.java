@@ -19,12 +19,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 import org.cyberreport.console.api.ApiProblem;
 import org.cyberreport.console.api.ApiProblemException;
 import org.cyberreport.console.api.ApiUnavailableException;
+import org.cyberreport.console.api.Versioned;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The reporter's pages against a stubbed intake API: what is sent, and how refusals come back. */
@@ -45,6 +50,9 @@ class ReportPagesIT {
 
     @MockitoBean
     ReportApi api;
+
+    @Autowired
+    JsonMapper json;
 
     @Test
     void theFormOfACategoryHasItsOwnSectionAndAKeyForIdempotency() throws Exception {
@@ -89,6 +97,22 @@ class ReportPagesIT {
         assertThat(body.getValue().has("evidence")).as("blank rows are not sent").isFalse();
         assertThat(body.getValue().has("crypto")).as("other categories' sections are not sent").isFalse();
         assertThat(body.getValue().get("onlineFraud").get("subtype").asString()).isEqualTo("INVESTMENT");
+    }
+
+    @Test
+    void aFiledReportIsShownWithWhatItStates() throws Exception {
+        JsonNode content = json.readTree(Files.readString(Path.of("..", "docs", "examples", "online-fraud.json")));
+        ReportViews.Report filed = report("r-1");
+        when(api.read("r-1")).thenReturn(new Versioned<>(new ReportViews.Report(filed.id(), filed.reference(), filed.status(),
+                filed.version(), filed.country(), filed.unit(), filed.filedBy(), filed.receivedAt(), filed.updatedAt(), content,
+                List.of(), null), "\"1\""));
+
+        String page = mvc.perform(get("/reports/r-1").with(aReporter()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("MA-2026-000001", "Online fraud", "Amina El Idrissi",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     }
 
     @Test
