@@ -68,6 +68,25 @@ final class Browser implements AutoCloseable {
         field.sendKeys(value);
     }
 
+    void type(By by, String value) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    void choose(By by, String value) {
+        new Select(find(by)).selectByValue(value);
+    }
+
+    /** Waits until an element shows a text: a notice left on the page by the action before does not count. */
+    void waitForText(By by, String text) {
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        } catch (TimeoutException missing) {
+            throw new TimeoutException(missing.getMessage() + "\n" + dump("timeout"), missing);
+        }
+    }
+
     /** Sets an input's value as the browser's own picker would (date and time inputs take no typing reliably). */
     void set(String name, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(By.name(name)), value);
