@@ -103,6 +103,8 @@ class ConsoleE2EIT {
 
             browser.click(By.cssSelector(".actions button.primary"));
             browser.waitFor(By.id("victims0.phone-error"));
+            assertThat(browser.find(By.id("victims0.phone-error")).getText()).as("the intake's message, in the console's words")
+                    .isEqualTo("must be a phone number in international form, e.g. +212612345678");
             assertThat(browser.attribute("input[name='victims[0].name']", "value")).as("what was typed is kept").isEqualTo("Amina El Idrissi");
             assertThat(browser.attribute("input[name='evidence[0].sha256']", "value")).isEqualTo(expectedHash);
             browser.screenshot("report-form-error-en");

@@ -1,13 +1,15 @@
 package org.cyberreport.console.web;
 
 import org.cyberreport.console.api.ApiProblem;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.AbstractPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 
 /**
  * Puts the failing fields of an API problem beside the inputs of the same path. The forms mirror the
  * API's bodies, so most paths exist as they are; one that does not (a rule about the whole body, say)
- * is shown above the form with the path it named.
+ * is shown above the form with the path it named. Known messages are shown in the user's language
+ * ({@link ApiMessages}).
  */
 public final class ProblemFields {
 
@@ -26,10 +28,11 @@ public final class ProblemFields {
         }
         for (ApiProblem.FieldProblem error : problem.errors()) {
             String path = error.field() == null ? "" : error.field();
+            DefaultMessageSourceResolvable text = ApiMessages.of(error.message());
             if (!path.isEmpty() && isField(form, path)) {
-                form.rejectValue(path, "api.field", new Object[] {error.message()}, error.message());
+                form.rejectValue(path, text.getCode(), text.getArguments(), text.getDefaultMessage());
             } else {
-                form.reject("api.field-of", new Object[] {path, error.message()}, path + ": " + error.message());
+                form.reject("api.field-of", new Object[] {path, text}, path + ": " + text.getDefaultMessage());
             }
         }
         if (problem.moreErrors() != null && problem.moreErrors() > 0) {

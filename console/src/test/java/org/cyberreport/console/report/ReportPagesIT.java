@@ -133,6 +133,22 @@ class ReportPagesIT {
     }
 
     @Test
+    void theApisFieldErrorsAreShownInTheUsersLanguage() throws Exception {
+        when(api.file(any(), anyString())).thenThrow(new ApiProblemException(new ApiProblem(400,
+                "urn:cyberreport:problem:validation-failed", "The request has invalid fields", null,
+                List.of(new ApiProblem.FieldProblem("victims[0].phone", "must be a valid phone number in E.164 form, e.g. +212612345678"),
+                        new ApiProblem.FieldProblem("victims[0].age", "must be less than or equal to 130")), null, null)));
+
+        String page = mvc.perform(post("/reports/new").with(aReporter()).with(csrf()).header("Accept-Language", "fr-FR")
+                        .param("category", "ONLINE_FRAUD").param("victims[0].name", "Amina").param("victims[0].phone", "0612 nope"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("doit être un numéro de téléphone au format international, p. ex. +212612345678",
+                "doit être au plus 130").doesNotContain("E.164 form");
+    }
+
+    @Test
     void addingARowKeepsWhatWasTypedAndSendsNothing() throws Exception {
         String page = mvc.perform(post("/reports/new").with(aReporter()).with(csrf())
                         .param("category", "CRYPTO").param("victims[0].name", "Karim").param("_add", "transactions"))

@@ -71,7 +71,7 @@ class TriagePagesIT {
         String page = mvc.perform(post("/triage/cases/c-1/override").with(aTriageOfficer()).with(csrf()).param("level", "P1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("id=\"reason-error\"", "must not be blank");
+        assertThat(page).contains("id=\"reason-error\"", "must be filled in");
     }
 
     @Test
