@@ -44,30 +44,31 @@ class ErrorPages {
         }
         model.addAttribute("retryAfter", refused.problem().retryAfter());
         model.addAttribute("detail", refused.problem().detail());
-        return page(known(status), response, model);
+        return page(known(status), request, response, model);
     }
 
     @ExceptionHandler(ApiUnavailableException.class)
-    String unavailable(ApiUnavailableException unavailable, HttpServletResponse response, Model model) {
+    String unavailable(ApiUnavailableException unavailable, HttpServletRequest request, HttpServletResponse response,
+                       Model model) {
         log.warn("API unavailable: {}", unavailable.getMessage());
-        return page(503, response, model);
+        return page(503, request, response, model);
     }
 
     /** Input of the console's own pages that cannot be read: a 400 page, never a 500. */
     @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class,
             HandlerMethodValidationException.class, BindException.class, InvalidPropertyException.class})
-    String badInput(Exception badInput, HttpServletResponse response, Model model) {
-        return page(400, response, model);
+    String badInput(Exception badInput, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(400, request, response, model);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    String noSuchPage(HttpServletResponse response, Model model) {
-        return page(404, response, model);
+    String noSuchPage(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(404, request, response, model);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    String wrongMethod(HttpServletResponse response, Model model) {
-        return page(405, response, model);
+    String wrongMethod(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(405, request, response, model);
     }
 
     private static int known(int status) {
@@ -77,7 +78,9 @@ class ErrorPages {
         };
     }
 
-    private static String page(int status, HttpServletResponse response, Model model) {
+    /** An exception handler's model gets none of the {@link PageModel} attributes: the page's language among them. */
+    private static String page(int status, HttpServletRequest request, HttpServletResponse response, Model model) {
+        PageModel.addTo(model, request);
         response.setStatus(status);
         model.addAttribute("status", status);
         return "problem";

@@ -173,6 +173,9 @@ class ReportPagesIT {
         mvc.perform(get("/reports/elsewhere").with(aReporter()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("belongs to another unit or country")));
+        mvc.perform(get("/reports/elsewhere").with(aReporter()).header("Accept-Language", "ar"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<html lang=\"ar\" dir=\"rtl\">")));
     }
 
     @Test

@@ -71,7 +71,9 @@ class TriagePagesIT {
         String page = mvc.perform(post("/triage/cases/c-1/override").with(aTriageOfficer()).with(csrf()).param("level", "P1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("id=\"reason-error\"", "must be filled in");
+        assertThat(page).contains("id=\"override-reason-error\"", "must be filled in", "href=\"#override-reason\"");
+        List<String> ids = java.util.regex.Pattern.compile("\\sid=\"([^\"]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
+        assertThat(ids).as("one id per element, so each label names its own field").doesNotHaveDuplicates();
     }
 
     @Test
