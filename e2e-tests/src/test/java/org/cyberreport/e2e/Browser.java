@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,6 +42,7 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(executable("chromedriver"))).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
@@ -139,6 +141,19 @@ final class Browser implements AutoCloseable {
         find(By.id("username")).sendKeys(username);
         find(By.id("password")).sendKeys("demo");
         click(By.id("kc-login"));
+    }
+
+    /**
+     * A page the journey shows: saved as a screenshot, and checked by axe-core, which must find no serious
+     * or critical violation of WCAG 2.2 A and AA.
+     */
+    void page(String name) throws IOException, InterruptedException {
+        screenshot(name);
+        List<String> violations = Axe.seriousViolations(driver);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Accessibility of " + name + " (" + driver.getCurrentUrl() + "):\n  "
+                    + String.join("\n  ", violations) + "\n" + dump(name + "-inaccessible"));
+        }
     }
 
     void screenshot(String name) throws IOException {

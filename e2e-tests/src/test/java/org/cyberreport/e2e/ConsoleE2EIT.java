@@ -31,7 +31,8 @@ import org.openqa.selenium.WebElement;
  * a reporter of another unit gets the not-found page; the triage officer finds the case in the queue,
  * opens its score breakdown, claims it, overrides its level with a reason and escalates the payment to
  * France; liaison.fr finds the request in the inbox, acknowledges and answers it, liaison.es never sees
- * it, and the officer reads the answer among the requests sent abroad.
+ * it, and the officer reads the answer among the requests sent abroad. Every page of the journey is saved
+ * as a screenshot and checked by axe-core: no serious or critical violation of WCAG 2.2 A and AA.
  */
 class ConsoleE2EIT {
 
@@ -99,7 +100,7 @@ class ConsoleE2EIT {
             assertThat(browser.attribute("input[name='evidence[0].fileName']", "value")).isEqualTo(evidence.getFileName().toString());
             browser.type("evidence[0].collectedBy", "Officer Benali");
             browser.set("evidence[0].collectedAt", INPUT.format(now.minusHours(2)));
-            browser.screenshot("report-form-en");
+            browser.page("report-form-en");
 
             browser.click(By.cssSelector(".actions button.primary"));
             browser.waitFor(By.id("victims0.phone-error"));
@@ -107,7 +108,7 @@ class ConsoleE2EIT {
                     .isEqualTo("must be a phone number in international form, e.g. +212612345678");
             assertThat(browser.attribute("input[name='victims[0].name']", "value")).as("what was typed is kept").isEqualTo("Amina El Idrissi");
             assertThat(browser.attribute("input[name='evidence[0].sha256']", "value")).isEqualTo(expectedHash);
-            browser.screenshot("report-form-error-en");
+            browser.page("report-form-error-en");
 
             browser.type("victims[0].phone", "+212612345678");
             browser.click(By.cssSelector(".actions button.primary"));
@@ -117,17 +118,17 @@ class ConsoleE2EIT {
             reference = browser.find(By.cssSelector("main h1 span")).getText().replace("Report ", "").trim();
             assertThat(reference).matches("MA-\\d{4}-\\d{6}");
             assertThat(browser.html()).contains(expectedHash);
-            browser.screenshot("report-en");
+            browser.page("report-en");
 
             browser.open(CONSOLE + "/reports");
             assertThat(browser.find(By.id("results")).getText()).contains(reference);
-            browser.screenshot("reports-en");
+            browser.page("reports-en");
 
             browser.click(By.cssSelector("form.languages button[value='fr']"));
             browser.waitFor(By.cssSelector("html[lang='fr']"));
             assertThat(browser.find(By.cssSelector("main h1")).getText()).isEqualTo("Les signalements de l'unité");
             assertThat(browser.find(By.id("results")).getText()).contains(reference, "Fraude en ligne");
-            browser.screenshot("reports-fr");
+            browser.page("reports-fr");
 
             browser.click(By.cssSelector("form.languages button[value='ar']"));
             browser.waitFor(By.cssSelector("html[lang='ar'][dir='rtl']"));
@@ -135,13 +136,14 @@ class ConsoleE2EIT {
             assertThat(browser.find(By.id("results")).getText()).contains(reference);
             browser.open(reportUrl);
             browser.waitFor(By.cssSelector("html[dir='rtl']"));
-            browser.screenshot("report-ar");
+            browser.page("report-ar");
 
             browser.click(By.cssSelector("form.languages button[value='en']"));
             browser.waitFor(By.cssSelector("html[lang='en'][dir='ltr']"));
             browser.click(By.cssSelector("header form[action='/logout'] button"));
             browser.waitFor(By.cssSelector("main h1"));
             assertThat(browser.driver.getCurrentUrl()).isEqualTo(CONSOLE + "/signed-out");
+            browser.page("signed-out-en");
             browser.driver.navigate().back();
             browser.driver.navigate().refresh();
             assertThat(browser.html()).as("after sign-out no report data is shown").doesNotContain("Amina El Idrissi");
@@ -151,6 +153,7 @@ class ConsoleE2EIT {
             browser.waitFor(By.cssSelector("main h1"));
             browser.open(reportUrl);
             assertThat(browser.find(By.cssSelector("main h1")).getText()).isEqualTo("Not found");
+            browser.page("not-found-en");
         }
 
         try (Browser browser = new Browser()) {
@@ -162,7 +165,7 @@ class ConsoleE2EIT {
                 browser.open(CONSOLE + "/triage/queue");
                 return browser.find(By.cssSelector("main")).getText().contains(reference);
             });
-            browser.screenshot("queue-en");
+            browser.page("queue-en");
             browser.click(By.linkText(reference));
             browser.waitFor(By.cssSelector("table.breakdown"));
             assertThat(browser.find(By.cssSelector("table.breakdown")).getText()).isNotBlank();
@@ -186,11 +189,11 @@ class ConsoleE2EIT {
                     "The savings reached a French account two hours ago; a recall is still possible.");
             browser.click(By.cssSelector("form[action$='/escalate'] button[type='submit']"));
             browser.waitForText(By.cssSelector(".notice"), "The request abroad is on its way.");
-            browser.screenshot("case-en");
+            browser.page("case-en");
 
             browser.click(By.cssSelector("form.languages button[value='ar']"));
             browser.waitFor(By.cssSelector("html[lang='ar'][dir='rtl']"));
-            browser.screenshot("case-ar");
+            browser.page("case-ar");
             browser.click(By.cssSelector("form.languages button[value='en']"));
             browser.waitFor(By.cssSelector("html[lang='en']"));
         }
@@ -205,7 +208,7 @@ class ConsoleE2EIT {
                 liaison.open(CONSOLE + "/inbox");
                 return liaison.find(By.cssSelector("main")).getText().contains(reference);
             });
-            liaison.screenshot("inbox-en");
+            liaison.page("inbox-en");
             liaison.click(By.xpath("//tr[td[normalize-space()='" + reference + "']]//a"));
             liaison.waitFor(By.cssSelector(".tlp-banner"));
             requestUrl = liaison.driver.getCurrentUrl();
@@ -218,7 +221,7 @@ class ConsoleE2EIT {
             liaison.click(By.cssSelector("form[action$='/answer'] button[type='submit']"));
             liaison.waitForText(By.cssSelector(".notice"), "The answer was sent.");
             assertThat(liaison.find(By.cssSelector("main")).getText()).contains(ANSWER);
-            liaison.screenshot("request-en");
+            liaison.page("request-en");
         }
 
         try (Browser otherLiaison = new Browser()) {
@@ -239,7 +242,7 @@ class ConsoleE2EIT {
             officer.open(CONSOLE + "/triage/requests");
             WebElement sent = officer.find(By.xpath("//tr[td[normalize-space()='" + reference + "']]"));
             assertThat(sent.getText()).contains("France", "Payment stop", ANSWER);
-            officer.screenshot("requests-en");
+            officer.page("requests-en");
             officer.open(caseUrl);
             assertThat(officer.find(By.cssSelector("p.override")).getText()).contains(OVERRIDE_REASON);
         }
