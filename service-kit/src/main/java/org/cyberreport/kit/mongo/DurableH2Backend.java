@@ -30,7 +30,11 @@ final class DurableH2Backend extends H2Backend {
     private final Parts parts;
 
     static DurableH2Backend open(String fileName, EmbeddedQueryStats stats) {
-        Parts parts = new Parts(MVStore.open(fileName), stats);
+        return on(MVStore.open(fileName), stats);
+    }
+
+    static DurableH2Backend on(MVStore store, EmbeddedQueryStats stats) {
+        Parts parts = new Parts(store, stats);
         OPENING.set(parts);
         try {
             return new DurableH2Backend(parts);

@@ -1,5 +1,7 @@
 package org.cyberreport.kit.mongo;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,7 +18,7 @@ final class IndexValues {
 
     /**
      * A missing field counts as null; numbers compare as doubles (a long a double cannot hold stays a
-     * long), as the embedded server compares them.
+     * long), as the embedded server compares them; instants to the millisecond, as BSON stores them.
      */
     static Object normalize(Object value) {
         if (Missing.isNullOrMissing(value)) {
@@ -28,6 +30,9 @@ final class IndexValues {
         if (value instanceof Number number) {
             double real = number.doubleValue();
             return real == -0.0 ? 0.0 : real;
+        }
+        if (value instanceof Instant instant) {
+            return instant.truncatedTo(ChronoUnit.MILLIS); // what a BSON date holds, as documents are stored
         }
         if (value instanceof Map<?, ?> map) {
             Document normalized = new Document();

@@ -58,6 +58,12 @@ final class IndexedH2Collection extends H2Collection {
                 && secondary.getCount() != count()) {
             secondary.clear();
         }
+        // A unique index that is not sparse has an entry for every document at least: fewer means a
+        // rebuild cut short (one in the older key form, say), and it is built again.
+        if (index instanceof UniqueIndex unique && !unique.sparse() && !unique.isEmpty()
+                && unique.getCount() < count()) {
+            unique.clear();
+        }
         super.addIndex(index);
     }
 

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -11,6 +13,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -23,6 +26,10 @@ import io.netty.channel.Channel;
  * start with {@code $match}, such as the driver's {@code countDocuments}, read through them too.
  */
 final class IndexedH2Database extends H2Database {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexedH2Database.class);
+    private static final String DOCUMENT_FORMAT = "documentFormat";
+    private static final String BSON = "bson";
 
     /** The store while the parent constructor, which already opens collections and indexes, runs. */
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
@@ -63,10 +70,38 @@ final class IndexedH2Database extends H2Database {
     }
 
     @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        String mapName = indexMapName(collectionName, indexName);
+        if (StoreFormats.of(store()).olderForm(mapName)) {
+            // keys in the old form, in the old order: dropped, and built again from the documents
+            log.info("Rebuilding unique index {} in the compact key format", mapName);
+            store().removeMap(mapName);
+        }
+        MVMap<KeyValue, Object> entries = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>()
+                .keyType(KeyValueType.INSTANCE));
+        StoreFormats.of(store()).writtenAsBson(mapName);
+        return new UniqueIndex(entries, indexName, keys, sparse);
+    }
+
+    /**
+     * Documents are stored as BSON. A collection the store already holds in the older form (Java
+     * serialization) is read and written in that form, so a store written by an earlier version opens;
+     * the collection's own meta map says which, so that the mark moves with a renamed collection.
+     */
+    @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = store().openMap("databases." + fullName);
+        String dataMapName = "databases." + fullName;
         MVMap<String, Object> metaMap = store().openMap("meta." + fullName);
+        MVMap<Object, Document> dataMap;
+        if (!BSON.equals(metaMap.get(DOCUMENT_FORMAT)) && store().hasMap(dataMapName)) {
+            log.info("Collection {} is stored in the older, slower form; a new store holds documents as BSON", fullName);
+            dataMap = store().openMap(dataMapName);
+        } else {
+            dataMap = store().openMap(dataMapName, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            metaMap.put(DOCUMENT_FORMAT, BSON);
+        }
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, stats());
     }
 
