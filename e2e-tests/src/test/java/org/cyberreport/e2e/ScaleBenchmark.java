@@ -91,6 +91,9 @@ class ScaleBenchmark {
         Map<String, Start> emptyStarts = Map.of("intake", restart("intake"), "triage", restart("triage"));
 
         fileAndSettle(reporter, INTAKE, SEEDS, CONCURRENCY);
+        // Compiled code, warm caches: the first size is not charged for the start-up of the JVMs.
+        fileAndSettle(reporter, INTAKE, MEASURED / 2, CONCURRENCY);
+        fileAndSettle(reporter, GATEWAY, MEASURED / 2, CONCURRENCY);
         Map<String, List<Document>> intakeSeeds = snapshot(intake());
         Map<String, List<Document>> triageSeeds = snapshot(triage());
 
@@ -119,12 +122,14 @@ class ScaleBenchmark {
         double triageCpuPerReport = (cpuMillis("triage") - triageCpu) / (double) MEASURED;
 
         Filing viaGateway = fileAndSettle(reporter, GATEWAY, MEASURED, CONCURRENCY);
-        Paced paced = paced(reporter, direct.rate() * 0.8);
+        // The platform's maximum rate is what it files and hands on to triage: filing faster only grows the backlog.
+        Paced paced = paced(reporter, direct.settledRate() * 0.8);
 
-        List<Long> unitPage = timed(50, () -> INTAKE.get("/api/reports?size=20", reporter));
-        List<Long> queuePage = timed(50, () -> TRIAGE.get("/api/triage/cases?size=20", officer));
+        List<Long> unitPage = timed(200, () -> INTAKE.get("/api/reports?size=20", reporter));
+        List<Long> queuePage = timed(200, () -> TRIAGE.get("/api/triage/cases?size=20", officer));
         return new Row(size, direct, viaGateway, intakeCpuPerReport, triageCpuPerReport, paced,
-                percentile(unitPage, 0.99), percentile(queuePage, 0.99));
+                percentile(unitPage, 0.50), percentile(unitPage, 0.99), percentile(queuePage, 0.50),
+                percentile(queuePage, 0.99));
     }
 
     /** Files reports at a fixed concurrency, then waits until intake has handed off all and triage has them. */
@@ -155,10 +160,11 @@ class ScaleBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         awaitTriageHas(casesBefore + count - refused.get());
+        double settled = (System.nanoTime() - started) / 1e9;
         if (refused.get() > 0) {
             System.out.printf("%d filings were refused%n", refused.get());
         }
-        return new Filing(count / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99));
+        return new Filing(count / seconds, count / settled, percentile(latencies, 0.50), percentile(latencies, 0.99));
     }
 
     /**
@@ -382,16 +388,16 @@ class ScaleBenchmark {
     private void write(List<Row> rows, Map<String, Start> empty, Map<String, Start> full) throws Exception {
         report.append("Scale: reports stored, each with identifiers of its own; ").append(MEASURED)
                 .append(" reports filed per measurement, ").append(CONCURRENCY).append(" at a time\n\n");
-        report.append("| stored | filed/s direct | p50/p99 ms direct | filed/s gateway | p99 ms gateway | gateway ÷ direct "
+        report.append("| stored | filed/s direct | filed and in triage /s | p50/p99 ms direct | filed/s gateway | p99 ms gateway | gateway ÷ direct "
                 + "| intake CPU ms/report | triage CPU ms/report | paced at /s | 201→case p50/p99 ms | most waiting (s of filing) "
-                + "| unit page p99 ms | queue page p99 ms |\n");
-        report.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| unit page p50/p99 ms | queue page p50/p99 ms |\n");
+        report.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            report.append("| %,d | %.1f | %d / %d | %.1f | %d | %.2f | %.1f | %.1f | %.1f | %d / %d | %d (%.2f) | %d | %d |\n".formatted(
-                    row.size(), row.direct().rate(), row.direct().p50(), row.direct().p99(), row.gateway().rate(),
+            report.append("| %,d | %.1f | %.1f | %d / %d | %.1f | %d | %.2f | %.1f | %.1f | %.1f | %d / %d | %d (%.2f) | %d / %d | %d / %d |\n".formatted(
+                    row.size(), row.direct().rate(), row.direct().settledRate(), row.direct().p50(), row.direct().p99(), row.gateway().rate(),
                     row.gateway().p99(), row.gateway().rate() / row.direct().rate(), row.intakeCpu(), row.triageCpu(),
                     row.paced().rate(), row.paced().p50(), row.paced().p99(), row.paced().mostWaiting(),
-                    row.paced().waitingSeconds(), row.unitPage(), row.queuePage()));
+                    row.paced().waitingSeconds(), row.unitPageP50(), row.unitPage(), row.queuePageP50(), row.queuePage()));
         }
         Row first = rows.get(0);
         Row last = rows.get(rows.size() - 1);
@@ -418,14 +424,15 @@ class ScaleBenchmark {
         return TimeUnit.NANOSECONDS.toMillis(sorted.get(index));
     }
 
-    record Filing(double rate, long p50, long p99) {
+    /** Filed per second, and filed and stored as cases in triage per second (the platform's rate). */
+    record Filing(double rate, double settledRate, long p50, long p99) {
     }
 
     record Paced(double rate, int seen, long p50, long p99, long mostWaiting, double waitingSeconds) {
     }
 
-    record Row(int size, Filing direct, Filing gateway, double intakeCpu, double triageCpu, Paced paced, long unitPage,
-               long queuePage) {
+    record Row(int size, Filing direct, Filing gateway, double intakeCpu, double triageCpu, Paced paced, long unitPageP50,
+               long unitPage, long queuePageP50, long queuePage) {
     }
 
     record Start(long millis, long rssMebibytes) {
