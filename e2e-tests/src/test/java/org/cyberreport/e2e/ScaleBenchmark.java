@@ -91,11 +91,11 @@ class ScaleBenchmark {
         Map<String, Start> emptyStarts = Map.of("intake", restart("intake"), "triage", restart("triage"));
 
         fileAndSettle(reporter, INTAKE, SEEDS, CONCURRENCY);
+        Map<String, List<Document>> intakeSeeds = snapshot(intake());
+        Map<String, List<Document>> triageSeeds = snapshot(triage());
         // Compiled code, warm caches: the first size is not charged for the start-up of the JVMs.
         fileAndSettle(reporter, INTAKE, MEASURED / 2, CONCURRENCY);
         fileAndSettle(reporter, GATEWAY, MEASURED / 2, CONCURRENCY);
-        Map<String, List<Document>> intakeSeeds = snapshot(intake());
-        Map<String, List<Document>> triageSeeds = snapshot(triage());
 
         List<Row> rows = new ArrayList<>();
         for (int size : SIZES) {
