@@ -33,6 +33,19 @@ final class DurableH2Backend extends H2Backend {
         return on(MVStore.open(fileName), stats);
     }
 
+    /**
+     * A file store whose cache holds up to {@code cacheMegabytes} of decoded pages. Every write command
+     * is committed, and a commit writes each page it changed whole: pages of 4 KB rather than the
+     * default 16 KB keep that in proportion to the change (a new random id dirties one leaf of each
+     * unique index). The background writer compacts the file when less than half of it is live rather
+     * than a tenth: a store committed this often always has some dead pages, and rewriting the live
+     * ones around them cost as much as the writes themselves.
+     */
+    static DurableH2Backend open(String fileName, int cacheMegabytes, EmbeddedQueryStats stats) {
+        return on(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).pageSplitSize(4 * 1024)
+                .autoCompactFillRate(50).open(), stats);
+    }
+
     static DurableH2Backend on(MVStore store, EmbeddedQueryStats stats) {
         Parts parts = new Parts(store, stats);
         OPENING.set(parts);

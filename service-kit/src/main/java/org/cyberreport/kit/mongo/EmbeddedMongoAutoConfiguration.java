@@ -64,7 +64,7 @@ public class EmbeddedMongoAutoConfiguration {
             throw new UncheckedIOException("Cannot create the data folder " + embedded.dataDir().toAbsolutePath(), e);
         }
         Path file = embedded.dataDir().resolve(settings.database() + ".mv");
-        return DurableH2Backend.open(file.toAbsolutePath().toString(), stats);
+        return DurableH2Backend.open(file.toAbsolutePath().toString(), (int) embedded.cacheSize().toMegabytes(), stats);
     }
 
     @Bean

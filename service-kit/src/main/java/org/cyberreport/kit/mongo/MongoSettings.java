@@ -3,6 +3,8 @@ package org.cyberreport.kit.mongo;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -29,9 +31,13 @@ public record MongoSettings(String uri, @DefaultValue("app") String database,
      * @param dataDir the folder of the database file
      * @param host    the address to listen on; loopback by default
      * @param port    0 picks a free port
+     * @param cacheSize how much of the file the store keeps decoded in memory; the pages a write touches
+     *                  at random (the unique indexes of random ids) must fit, or every write reads and
+     *                  decodes pages again and the cost of filing grows with what is stored
      */
     public record Embedded(@DefaultValue("file") Storage storage, @DefaultValue("data") Path dataDir,
-                           @DefaultValue("127.0.0.1") String host, @DefaultValue("0") int port) {
+                           @DefaultValue("127.0.0.1") String host, @DefaultValue("0") int port,
+                           @DefaultValue("96MB") DataSize cacheSize) {
     }
 
     public enum Storage { FILE, MEMORY }
