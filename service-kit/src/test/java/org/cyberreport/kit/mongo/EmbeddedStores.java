@@ -10,8 +10,8 @@ public final class EmbeddedStores {
     private EmbeddedStores() {
     }
 
-    /** A server (not yet bound) over a file store, as a service runs it. */
+    /** A server (not yet bound) over a file store with the services' default cache, as a service runs it. */
     public static MongoServer fileServer(Path file) {
-        return new MongoServer(DurableH2Backend.open(file.toString(), new EmbeddedQueryStats()));
+        return new MongoServer(DurableH2Backend.open(file.toString(), 96, new EmbeddedQueryStats()));
     }
 }
