@@ -129,16 +129,18 @@ class ForwardingIT extends CooperationIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 bulkheads.bulkhead("country-AT", "foreign").getMetrics().getAvailableConcurrentCalls() == 4);
-        Thread.sleep(300); // a claim made as the breaker opened has been put back by now
+        // a claim made as the breaker opened is put back: then none of them is leased
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                austrian.stream().map(this::forwarding).noneMatch(forwarding -> forwarding.get("leaseOwner") != null));
         List<Document> waiting = austrian.stream().map(this::forwarding).toList();
         double heldBack = heldBack();
         int calls = ABROAD.findAll(postRequestedFor(urlEqualTo("/at"))).size();
 
         String french = send("FR");
         await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(state(french)));
-        Thread.sleep(1_500); // fifteen polls
-
-        assertThat(austrian.stream().map(this::forwarding).toList()).as("neither claimed nor rewritten").isEqualTo(waiting);
+        // neither claimed nor rewritten over fifteen polls
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5))
+                .until(() -> austrian.stream().map(this::forwarding).toList().equals(waiting));
         assertThat(waiting).allSatisfy(forwarding -> assertThat(forwarding.getString("state")).isEqualTo("PENDING"));
         assertThat(heldBack()).as("nothing claimed and held back").isEqualTo(heldBack);
         ABROAD.verify(calls, postRequestedFor(urlEqualTo("/at")));
