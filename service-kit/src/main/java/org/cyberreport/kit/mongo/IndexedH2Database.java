@@ -73,14 +73,15 @@ final class IndexedH2Database extends H2Database {
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
         String mapName = indexMapName(collectionName, indexName);
-        if (StoreFormats.of(store()).olderForm(mapName)) {
+        StoreFormats formats = StoreFormats.of(store());
+        if (formats.olderForm(mapName)) {
             // keys in the old form, in the old order: dropped, and built again from the documents
             log.info("Rebuilding unique index {} in the compact key format", mapName);
             store().removeMap(mapName);
         }
         MVMap<KeyValue, Object> entries = store().openMap(mapName, new MVMap.Builder<KeyValue, Object>()
                 .keyType(KeyValueType.INSTANCE));
-        StoreFormats.of(store()).writtenAsBson(mapName);
+        formats.writtenAsBson(mapName);
         return new UniqueIndex(entries, indexName, keys, sparse);
     }
 
