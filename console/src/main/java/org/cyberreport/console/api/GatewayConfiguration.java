@@ -43,7 +43,9 @@ class GatewayConfiguration {
     @Bean
     Gateway gateway(RestClient.Builder builder, ApiProperties api, OAuth2AuthorizedClientManager authorizedClientManager,
                     CircuitBreakerRegistry breakers, JsonMapper json) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(api.connectTimeout())
+        // HTTP/1.1 from the start: the platform's servers speak it in clear text, so an h2c upgrade offer
+        // on every new connection would only add a code path to each exchange.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(api.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(api.readTimeout());

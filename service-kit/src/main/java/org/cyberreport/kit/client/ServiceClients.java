@@ -15,7 +15,9 @@ public final class ServiceClients {
 
     /** A client for {@code baseUrl} (or for absolute URLs when null); buffered, so bodies carry a Content-Length. */
     public static RestClient restClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+        // HTTP/1.1 from the start: the platform's servers speak it in clear text, so an h2c upgrade offer
+        // on every new connection would only add a code path to each exchange.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(readTimeout);

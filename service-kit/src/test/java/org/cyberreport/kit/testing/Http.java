@@ -19,7 +19,13 @@ public final class Http {
     /** Decimals stay exact: amounts are compared to the cent (or the 18th decimal of a token). */
     public static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 from the first request on: the platform's servers speak it, and the client's default (an
+     * {@code Upgrade: h2c} offer on each new connection) is a code path of the client that none of our
+     * callers take.
+     */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Http(int port) {
