@@ -23,10 +23,17 @@ public final class Signed {
         return user("liaison.fr", "liaison", "FR", null);
     }
 
+    public static RequestPostProcessor anAdmin() {
+        return user("admin", "admin", null, null);
+    }
+
     public static RequestPostProcessor user(String username, String role, String country, String unit) {
         return oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_" + role))
                 .idToken(token -> {
-                    token.claim("preferred_username", username).claim("name", username).claim("country", country);
+                    token.claim("preferred_username", username).claim("name", username);
+                    if (country != null) {
+                        token.claim("country", country);
+                    }
                     if (unit != null) {
                         token.claim("unit", unit);
                     }

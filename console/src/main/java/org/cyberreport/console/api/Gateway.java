@@ -65,6 +65,12 @@ public class Gateway {
         });
     }
 
+    /** A PUT with a JSON body: it replaces the resource, so the body holds every field of it. */
+    public <T> T put(Function<UriBuilder, URI> uri, Object body, Class<T> type) {
+        return call(() -> rest.put().uri(uri).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body))
+                .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(type));
+    }
+
     private static <T> Versioned<T> versioned(ResponseEntity<T> entity) {
         return new Versioned<>(entity.getBody(), entity.getHeaders().getETag());
     }

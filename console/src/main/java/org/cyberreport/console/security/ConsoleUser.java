@@ -32,6 +32,10 @@ public record ConsoleUser(String username, String displayName, Set<String> roles
         return is(LIAISON);
     }
 
+    public boolean isAdmin() {
+        return is(ADMIN);
+    }
+
     /** The user of an authentication made by the console's sign-in, or {@code null} when anonymous. */
     public static ConsoleUser of(Authentication authentication) {
         if (authentication == null || !(authentication.getPrincipal() instanceof OidcUser oidc)) {

@@ -69,6 +69,7 @@ class SecurityConfiguration {
                         .requestMatchers("/reports/**").hasRole(ConsoleUser.REPORTER)
                         .requestMatchers("/triage/**").hasRole(ConsoleUser.TRIAGE_OFFICER)
                         .requestMatchers("/inbox/**").hasRole(ConsoleUser.LIAISON)
+                        .requestMatchers("/admin/**").hasRole(ConsoleUser.ADMIN)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new KeycloakRoles(accessTokens))))

@@ -48,6 +48,15 @@ final class ApiMessages {
             known("must not contain invisible, formatting or bidirectional control characters.*", "api.error.invisible"),
             known("must be a report category", "api.error.category"),
             known("cannot be changed by an amendment", "api.error.unchangeable"),
+            known("must be a subtype such as .*", "api.error.subtype"),
+            known("must be an Ed25519 public key.*", "api.error.ed25519"),
+            known("only https is allowed", "api.error.https-only"),
+            known("credentials in the URL are not allowed", "api.error.url-credentials"),
+            known("a fragment is not allowed", "api.error.url-fragment"),
+            known("not a valid URL|an absolute URL with a host is required", "api.error.absolute-url"),
+            known("the host does not resolve", "api.error.host-unresolved"),
+            known("the host resolves to a non-public address \\((.+)\\)", "api.error.host-private"),
+            known("must match \".*\"", "api.error.pattern"),
             known("must be a valid .*|is invalid", "api.error.invalid"));
 
     private ApiMessages() {

@@ -111,6 +111,11 @@ public class Formats {
         return due != null && due.isBefore(clock.instant());
     }
 
+    /** A length of time such as "2 h 5 min", in the user's language; empty when there is none. */
+    public String duration(Long seconds) {
+        return seconds == null ? "" : span(Duration.ofSeconds(seconds));
+    }
+
     private String span(Duration duration) {
         long days = duration.toDays();
         long hours = duration.toHoursPart();

@@ -23,6 +23,9 @@ class HomeController {
         if (user != null && user.isLiaison()) {
             return "redirect:/inbox";
         }
+        if (user != null && user.isAdmin()) {
+            return "redirect:/admin/deliveries";
+        }
         return "home";
     }
 

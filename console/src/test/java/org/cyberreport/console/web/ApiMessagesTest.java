@@ -46,7 +46,11 @@ class ApiMessagesTest {
             "must be a transaction hash (64 hex digits, optionally 0x-prefixed, or a Base58 signature)",
             "must not contain invisible, formatting or bidirectional control characters, nor spaces other than U+0020",
             "must be a report category", "cannot be changed by an amendment", "is required for a PAYMENT_STOP request",
-            "is required to push requests", "must be a valid instant", "is invalid"})
+            "is required to push requests", "must be a valid instant", "is invalid",
+            "must be a subtype such as ROMANCE", "must be an Ed25519 public key (X.509, Base64)", "only https is allowed",
+            "credentials in the URL are not allowed", "a fragment is not allowed", "not a valid URL",
+            "an absolute URL with a host is required", "the host does not resolve",
+            "the host resolves to a non-public address (10.0.0.7)", "must match \"\\+[1-9][0-9]{1,14}\""})
     void everyMessageTheServicesSendIsShownInFrenchAndArabic(String english) {
         assertThat(ApiMessages.of(english).getCodes()).doesNotContain("api.field");
         assertThat(in(FRENCH, english)).isNotBlank().isNotEqualTo(english).doesNotContain("{");
