@@ -22,6 +22,20 @@ final class CaseForms {
         public String reason;
     }
 
+    /** A correction of the category and subtype, starting from the case's own. */
+    public static class ClassificationForm {
+        public String category;
+        public String subtype;
+        public String reason;
+
+        static ClassificationForm of(CaseViews.Case found) {
+            ClassificationForm form = new ClassificationForm();
+            form.category = found.category();
+            form.subtype = found.subtype();
+            return form;
+        }
+    }
+
     public static class ClosureForm {
         public String outcome;
         public String reason;

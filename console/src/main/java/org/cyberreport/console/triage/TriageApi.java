@@ -35,6 +35,10 @@ class TriageApi {
         return gateway.get(uri -> uri.path("/api/triage/cases/{id}").build(id), CaseViews.Case.class);
     }
 
+    CaseViews.Cluster cluster(String clusterId) {
+        return gateway.get(uri -> uri.path("/api/triage/clusters/{clusterId}").build(clusterId), CaseViews.Cluster.class);
+    }
+
     void act(String id, String action, Object body) {
         gateway.post(uri -> uri.path("/api/triage/cases/{id}/{action}").build(id, action), body, Map.of(), JsonNode.class);
     }

@@ -1,8 +1,10 @@
 package org.cyberreport.console.triage;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.cyberreport.console.api.ApiProblemException;
+import org.cyberreport.console.web.Languages;
 import org.cyberreport.console.web.ProblemFields;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.stereotype.Controller;
@@ -21,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 /**
  * A triage officer's pages: the country's queue, a case with its score breakdown, links, cluster, notes
@@ -38,7 +41,7 @@ class TriageController {
         this.api = api;
     }
 
-    @InitBinder({"overrideForm", "noteForm", "escalationForm", "closureForm"})
+    @InitBinder({"overrideForm", "noteForm", "escalationForm", "closureForm", "classificationForm"})
     void forms(WebDataBinder binder) {
         binder.initDirectFieldAccess();
         binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
@@ -59,6 +62,7 @@ class TriageController {
         addIfAbsent(model, "noteForm", new CaseForms.NoteForm());
         addIfAbsent(model, "escalationForm", new CaseForms.EscalationForm());
         addIfAbsent(model, "closureForm", new CaseForms.ClosureForm());
+        addIfAbsent(model, "classificationForm", CaseForms.ClassificationForm.of(found));
         return CASE;
     }
 
@@ -80,6 +84,12 @@ class TriageController {
         return act(id, "level-override", form, result, "case.overridden", model, redirect);
     }
 
+    @PostMapping("/cases/{id}/reclassify")
+    String reclassify(@PathVariable String id, @ModelAttribute("classificationForm") CaseForms.ClassificationForm form,
+                      BindingResult result, Model model, RedirectAttributes redirect) {
+        return act(id, "classification", form, result, "case.reclassified", model, redirect);
+    }
+
     @PostMapping("/cases/{id}/notes")
     String note(@PathVariable String id, @ModelAttribute("noteForm") CaseForms.NoteForm form, BindingResult result,
                 Model model, RedirectAttributes redirect) {
@@ -96,6 +106,20 @@ class TriageController {
     String close(@PathVariable String id, @ModelAttribute("closureForm") CaseForms.ClosureForm form, BindingResult result,
                  Model model, RedirectAttributes redirect) {
         return act(id, "closure", form, result, "case.closed", model, redirect);
+    }
+
+    /**
+     * A cluster as a picture and as a table. A page of its own, opened from a case, rather than a part of
+     * every case page: triage records each look at a cluster in its audit trail.
+     */
+    @GetMapping("/clusters/{clusterId}")
+    String cluster(@PathVariable @Size(max = 64) String clusterId,
+                   @RequestParam(name = "case", required = false) @Size(max = 64) String fromCase, Locale locale, Model model) {
+        CaseViews.Cluster cluster = api.cluster(clusterId);
+        model.addAttribute("cluster", cluster);
+        model.addAttribute("fromCase", fromCase);
+        model.addAttribute("picture", ClusterPicture.of(cluster.members(), fromCase, Languages.isRightToLeft(locale)));
+        return "triage/cluster";
     }
 
     @GetMapping("/requests")

@@ -6,10 +6,13 @@ import static org.cyberreport.console.Signed.aTriageOfficer;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
@@ -20,6 +23,7 @@ import java.util.Map;
 import org.cyberreport.console.api.ApiProblem;
 import org.cyberreport.console.api.ApiProblemException;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -96,6 +100,98 @@ class TriagePagesIT {
     }
 
     @Test
+    void aCaseInAClusterLeadsToTheClustersPicture() throws Exception {
+        when(api.read("c-1")).thenReturn(aCaseInACluster());
+
+        String page = mvc.perform(get("/triage/cases/c-1").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("href=\"/triage/clusters/k-1?case=c-1\"", "See the cluster");
+    }
+
+    @Test
+    void theClusterIsDrawnWithEachCaseAndListedInATable() throws Exception {
+        when(api.cluster("k-1")).thenReturn(cluster(ClusterPictureTest.own("c-1", "P1"), ClusterPictureTest.own("c-2", "P3"),
+                ClusterPictureTest.abroad("FR-2026-000009", "FR")));
+
+        String page = mvc.perform(get("/triage/clusters/k-1").param("case", "c-1").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("role=\"img\"", "aria-labelledby=\"cluster-title cluster-desc\"", "<title id=\"cluster-title\">",
+                "class=\"node-own node-P1 node-current\"", "class=\"node-own node-P3\"", "class=\"node-abroad\"",
+                "<title>FR-2026-000009 — France</title>", "href=\"/triage/cases/c-2\"", "(this case)",
+                "href=\"/triage/cases/c-1\"", "Back to the case").doesNotContain(" style=", "href=\"/triage/cases/null\"");
+        assertThat(count(page, "<line ")).isEqualTo(3);
+        assertThat(page).doesNotContain("more are in the table");
+    }
+
+    @Test
+    void aLargeClusterIsDrawnUpToThirtyCasesAndSaysHowManyMore() throws Exception {
+        CaseViews.Link[] members = java.util.stream.IntStream.rangeClosed(1, 42)
+                .mapToObj(i -> ClusterPictureTest.own("c-" + i, "P2")).toArray(CaseViews.Link[]::new);
+        when(api.cluster("k-1")).thenReturn(cluster(members));
+
+        String page = mvc.perform(get("/triage/clusters/k-1").with(aTriageOfficer()).header("Accept-Language", "ar"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("dir=\"rtl\"", "رُسمت أول 30 ملفات؛ و12 أخرى في الجدول.", "href=\"/triage/cases/c-42\"");
+        assertThat(count(page, "<circle class=\"node-")).isEqualTo(30);
+    }
+
+    @Test
+    void aClusterOutsideTheOfficersCountryIsNotFound() throws Exception {
+        when(api.cluster("k-9")).thenThrow(new ApiProblemException(new ApiProblem(404, "urn:cyberreport:problem:not-found", null,
+                null, List.of(), null, null)));
+
+        mvc.perform(get("/triage/clusters/k-9").with(aTriageOfficer())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aReclassificationSendsTheCategoryTheKindAndTheReason() throws Exception {
+        mvc.perform(post("/triage/cases/c-1/reclassify").with(aTriageOfficer()).with(csrf())
+                        .param("category", "CRYPTO").param("subtype", "PIG_BUTCHERING").param("reason", " wallets, not a bank "))
+                .andExpect(redirectedUrl("/triage/cases/c-1"))
+                .andExpect(flash().attribute("notice", "case.reclassified"));
+
+        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
+        verify(api).act(eq("c-1"), eq("classification"), body.capture());
+        CaseForms.ClassificationForm sent = (CaseForms.ClassificationForm) body.getValue();
+        assertThat(List.of(sent.category, sent.subtype, sent.reason)).containsExactly("CRYPTO", "PIG_BUTCHERING", "wallets, not a bank");
+    }
+
+    @Test
+    void aRefusedReclassificationShowsTheErrorBesideTheKindAndKeepsTheReason() throws Exception {
+        when(api.read("c-1")).thenReturn(aCase());
+        doThrow(new ApiProblemException(new ApiProblem(400, "urn:cyberreport:problem:validation-failed", null, null,
+                List.of(new ApiProblem.FieldProblem("subtype", "must be a subtype such as ROMANCE")), null, null)))
+                .when(api).act(eq("c-1"), eq("classification"), any());
+
+        String page = mvc.perform(post("/triage/cases/c-1/reclassify").with(aTriageOfficer()).with(csrf())
+                        .header("Accept-Language", "fr").param("category", "CRYPTO").param("reason", "portefeuilles"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"classification-subtype-error\"", "doit être un type de la catégorie, p. ex. ROMANCE",
+                "href=\"#classification-subtype\"", ">portefeuilles</textarea>", "<option value=\"CRYPTO\" selected=\"selected\">");
+        List<String> ids = java.util.regex.Pattern.compile("\\sid=\"([^\"]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theCaseFormsStartFromTheCasesOwnCategoryAndTheOfficerWhoClaimedItMayReleaseIt() throws Exception {
+        when(api.read("c-1")).thenReturn(aCaseInACluster());
+
+        String page = mvc.perform(get("/triage/cases/c-1").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("action=\"/triage/cases/c-1/reclassify\"", "<option value=\"INVESTMENT\" selected=\"selected\">",
+                "action=\"/triage/cases/c-1/release\"").doesNotContain("action=\"/triage/cases/c-1/claim\"");
+
+        mvc.perform(post("/triage/cases/c-1/release").with(aTriageOfficer()).with(csrf()))
+                .andExpect(redirectedUrl("/triage/cases/c-1")).andExpect(flash().attribute("notice", "case.released"));
+        verify(api).act("c-1", "release", null);
+    }
+
+    @Test
     void aReporterHasNoTriagePages() throws Exception {
         mvc.perform(get("/triage/queue").with(aReporter())).andExpect(status().isForbidden());
     }
@@ -103,6 +199,25 @@ class TriagePagesIT {
     private static CaseViews.Summary summary(String id, String reference, String level, Instant due) {
         return new CaseViews.Summary(id, reference, "MA-CASABLANCA-CYBER", "ONLINE_FRAUD", "INVESTMENT", "NEW", level, 70,
                 true, due, Instant.now(), null, 0);
+    }
+
+    private static int count(String page, String text) {
+        return page.split(java.util.regex.Pattern.quote(text), -1).length - 1;
+    }
+
+    private static CaseViews.Cluster cluster(CaseViews.Link... members) {
+        return new CaseViews.Cluster("k-1", members.length, new java.math.BigDecimal("12000.00"), "EUR", members.length,
+                List.of("FR", "MA"), List.of(members));
+    }
+
+    /** Claimed by the signed-in officer, and in a cluster of three. */
+    private static CaseViews.Case aCaseInACluster() {
+        CaseViews.Case c = aCase();
+        return new CaseViews.Case(c.id(), c.reference(), c.country(), c.unit(), c.filedBy(), c.receivedAt(), c.reportVersion(),
+                c.reportStatus(), c.reportedCategory(), c.category(), c.subtype(), "IN_PROGRESS", c.level(), c.dueAt(), c.priority(),
+                null, "triage.ma", null, c.links(),
+                new CaseViews.Cluster("k-1", 3, new java.math.BigDecimal("12000.00"), "EUR", 3, List.of(), List.of()),
+                c.notes(), c.history(), null);
     }
 
     private static CaseViews.Case aCase() {
