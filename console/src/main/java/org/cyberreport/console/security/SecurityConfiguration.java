@@ -44,7 +44,7 @@ class SecurityConfiguration {
                 .authorizationUri(keycloak.endpoint("auth").toString())
                 .tokenUri(keycloak.tokenUri().toString())
                 .jwkSetUri(keycloak.jwkSetUri().toString())
-                .userInfoUri(keycloak.endpoint("userinfo").toString())
+                .userInfoUri(keycloak.userInfoUri().toString())
                 .userNameAttributeName(IdTokenClaimNames.SUB)
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", keycloak.endpoint("logout").toString()))
                 .build();
