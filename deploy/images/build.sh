@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the four application images with versioned tags (the project version and commit, never "latest"):
+# Builds the five application images with versioned tags (the project version and commit, never "latest"):
 #   deploy/images/build.sh                 # tags <registry>/<app>:<project version>
 #   REGISTRY=registry.police.example/cyberreport deploy/images/build.sh
 # Needs a container engine: docker, podman or buildah (ENGINE=… to choose). Builds the jars first.
@@ -29,4 +29,5 @@ build gateway 8080 9080
 build intake-service 8081
 build triage-service 8082
 build cooperation-service 8083
-echo "built $REGISTRY/{gateway,intake-service,triage-service,cooperation-service}:$TAG"
+build console 8090
+echo "built $REGISTRY/{gateway,intake-service,triage-service,cooperation-service,console}:$TAG"

@@ -22,7 +22,7 @@ import com.networknt.schema.ValidationMessage;
 class ComposeTest {
 
     private static final Path COMPOSE = Repository.DEPLOY.resolve("compose/compose.yaml");
-    private static final Set<String> APPLICATIONS = Set.of("gateway", "intake", "triage", "cooperation");
+    private static final Set<String> APPLICATIONS = Set.of("gateway", "intake", "triage", "cooperation", "console");
 
     @Test
     void matchesTheComposeSpecificationSchema() throws Exception {
@@ -61,7 +61,7 @@ class ComposeTest {
     }
 
     @Test
-    void publishesOnlyTheGatewayAndKeycloak() {
+    void publishesOnlyTheGatewayKeycloakAndTheConsole() {
         List<String> published = new ArrayList<>();
         Repository.tree(COMPOSE).get("services").properties().forEach(service -> {
             if (service.getValue().has("ports")) {
@@ -69,7 +69,7 @@ class ComposeTest {
             }
         });
 
-        assertThat(published).containsExactlyInAnyOrder("gateway", "keycloak");
+        assertThat(published).containsExactlyInAnyOrder("gateway", "keycloak", "console");
     }
 
     @Test
@@ -99,6 +99,20 @@ class ComposeTest {
             String uri = services.get(application).at("/environment/" + application.toUpperCase() + "_MONGODB_URI").asText();
             assertThat(uri).contains("replicaSet=rs0", "w=majority", "authSource=" + application);
         }
+    }
+
+    @Test
+    void theConsoleSignsInWhereKeycloakSendsUsersBackAndCallsTheApiThroughTheGateway() {
+        JsonNode services = Repository.tree(COMPOSE).get("services");
+        JsonNode console = services.get("console");
+
+        assertThat(console.at("/environment/CONSOLE_API_URL").asText()).isEqualTo("http://gateway:8080");
+        assertThat(console.at("/environment/CYBERREPORT_ISSUER").asText())
+                .isEqualTo(services.at("/intake/environment/CYBERREPORT_ISSUER").asText());
+        // Keycloak registers the console's redirect address from CONSOLE_URL: it must be where the console is published.
+        assertThat(services.at("/keycloak/environment/CONSOLE_URL").asText()).isEqualTo("${CONSOLE_URL:-http://localhost:8090}");
+        assertThat(console.get("ports").get(0).asText()).isEqualTo("${CONSOLE_PORT:-8090}:8090");
+        assertThat(console.at("/depends_on/gateway/condition").asText()).isEqualTo("service_healthy");
     }
 
     @Test

@@ -23,7 +23,8 @@ class EnvironmentVariablesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
     @ParameterizedTest
-    @CsvSource({"gateway,gateway", "intake,intake-service", "triage,triage-service", "cooperation,cooperation-service"})
+    @CsvSource({"gateway,gateway", "intake,intake-service", "triage,triage-service", "cooperation,cooperation-service",
+            "console,console"})
     void composeSetsOnlyWhatTheApplicationReads(String service, String module) {
         Set<String> set = new TreeSet<>();
         Repository.tree(Repository.DEPLOY.resolve("compose/compose.yaml")).at("/services/" + service + "/environment")
@@ -35,7 +36,8 @@ class EnvironmentVariablesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"gateway,gateway", "intake,intake-service", "triage,triage-service", "cooperation,cooperation-service"})
+    @CsvSource({"gateway,gateway", "intake,intake-service", "triage,triage-service", "cooperation,cooperation-service",
+            "console,console"})
     @SuppressWarnings("unchecked")
     void kubernetesSetsOnlyWhatTheApplicationReads(String application, String module) {
         Set<String> set = new TreeSet<>();
@@ -59,11 +61,15 @@ class EnvironmentVariablesTest {
     private static Set<String> essentials(String application) {
         String prefix = application.toUpperCase();
         Set<String> essentials = new TreeSet<>(Set.of(prefix + "_BIND_ADDRESS", "CYBERREPORT_ISSUER", "CYBERREPORT_JWK_SET_URI"));
-        if (!application.equals("gateway")) {
-            essentials.add(prefix + "_MONGODB_URI");
-        } else {
+        if (application.equals("gateway")) {
             // the rate limits shared by all gateway replicas
             essentials.addAll(Set.of("GATEWAY_REDIS_URL", "GATEWAY_REDIS_PASSWORD"));
+        } else if (application.equals("console")) {
+            // no database; the API through the gateway, and Keycloak by an address the server reaches
+            essentials.addAll(Set.of("CONSOLE_API_URL", "CONSOLE_CLIENT_SECRET", "CYBERREPORT_TOKEN_URI",
+                    "CYBERREPORT_USERINFO_URI"));
+        } else {
+            essentials.add(prefix + "_MONGODB_URI");
         }
         if (application.equals("intake") || application.equals("triage")) {
             essentials.addAll(Set.of(prefix + "_CLIENT_SECRET", "CYBERREPORT_TOKEN_URI"));

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** What a reviewer of the manifests would check by hand, checked on every rendered overlay. */
 class KubernetesRulesTest {
 
-    private static final List<String> APPLICATIONS = List.of("gateway", "intake", "triage", "cooperation");
+    private static final List<String> APPLICATIONS = List.of("gateway", "intake", "triage", "cooperation", "console");
     private static final Pattern SECRET_LOOKING = Pattern.compile("(?i).*(secret|password|private|token_value|mongodb_uri).*");
 
     @ParameterizedTest
@@ -79,6 +79,33 @@ class KubernetesRulesTest {
         assertThat(gateway.at("/spec/ingress/0/from/0/namespaceSelector")).isNotNull();
         JsonNode ingress = find(objects, "Ingress", "cyberreport");
         assertThat(ingress.at("/spec/rules").findValuesAsText("name")).containsExactlyInAnyOrder("gateway", "keycloak");
+        JsonNode console = find(objects, "NetworkPolicy", "console-from-ingress");
+        assertThat(console.at("/spec/ingress/0/from/0/namespaceSelector")).isNotNull();
+        assertThat(console.at("/spec/ingress/0/from").findValuesAsText("app.kubernetes.io/name")).isEmpty();
+        assertThat(find(objects, "NetworkPolicy", "gateway-from-console").at("/spec/ingress/0/from")
+                .findValuesAsText("app.kubernetes.io/name")).containsExactly("console");
+        assertThat(find(objects, "NetworkPolicy", "keycloak-from-ingress-and-services").at("/spec/ingress/0/from")
+                .findValuesAsText("app.kubernetes.io/name")).contains("console");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void theConsoleIsReachedOnItsOwnHostWithEachBrowserKeptOnOneReplica(String overlay) {
+        List<JsonNode> objects = render(overlay);
+        JsonNode ingress = find(objects, "Ingress", "console");
+
+        assertThat(ingress.at("/spec/rules").findValuesAsText("name")).containsExactly("console");
+        assertThat(ingress.at("/metadata/annotations").get("nginx.ingress.kubernetes.io/affinity").asText()).isEqualTo("cookie");
+        assertThat(ingress.at("/spec/tls/0/hosts/0").asText()).isEqualTo(ingress.at("/spec/rules/0/host").asText());
+        // Keycloak sends users back to the console's own host, and the console reads Keycloak's tokens as the others do.
+        JsonNode keycloak = find(objects, "Deployment", "keycloak").at("/spec/template/spec/containers/0/env");
+        JsonNode consoleUrl = java.util.stream.StreamSupport.stream(keycloak.spliterator(), false)
+                .filter(env -> env.get("name").asText().equals("CONSOLE_URL")).findFirst().orElseThrow();
+        assertThat(consoleUrl.get("value").asText()).isEqualTo("https://" + ingress.at("/spec/rules/0/host").asText());
+        JsonNode config = find(objects, "ConfigMap", "console-config").get("data");
+        assertThat(config.get("CYBERREPORT_ISSUER").asText())
+                .isEqualTo(find(objects, "ConfigMap", "intake-config").at("/data/CYBERREPORT_ISSUER").asText());
+        assertThat(config.get("CONSOLE_API_URL").asText()).isEqualTo("http://gateway:8080");
     }
 
     @ParameterizedTest
