@@ -3,6 +3,7 @@ package org.cyberreport.console.admin;
 import java.util.List;
 import java.util.Locale;
 
+import org.cyberreport.console.api.ApiProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +49,16 @@ class DeliveriesController {
     String redrive(@PathVariable @Pattern(regexp = "reports|escalations|deliveries") String relay,
                    @PathVariable @Size(max = 64) String id, RedirectAttributes redirect) {
         AdminApi.Relay which = AdminApi.Relay.valueOf(relay.toUpperCase(Locale.ROOT));
-        api.redrive(which, id);
-        redirect.addFlashAttribute("notice", "deliveries.redriven." + relay);
+        try {
+            api.redrive(which, id);
+            redirect.addFlashAttribute("notice", "deliveries.redriven." + relay);
+        } catch (ApiProblemException refused) {
+            if (refused.status() != 404) {
+                throw refused;
+            }
+            // Another administrator, or the same one in another tab, was first: the list shows where it stands now.
+            redirect.addFlashAttribute("notice", "deliveries.not-parked");
+        }
         return "redirect:/admin/deliveries";
     }
 }

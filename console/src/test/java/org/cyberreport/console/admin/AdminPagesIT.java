@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -169,12 +170,17 @@ class AdminPagesIT {
     }
 
     @Test
-    void aReDriveOfSomethingNoLongerParkedGetsTheNotFoundPage() throws Exception {
+    void aReDriveOfSomethingNoLongerParkedSaysSoAndAnyOtherRefusalGetsItsPage() throws Exception {
         doThrow(new ApiProblemException(new ApiProblem(404, "urn:cyberreport:problem:not-found", null, null, List.of(), null, null)))
                 .when(api).redrive(AdminApi.Relay.DELIVERIES, "q-9");
+        doThrow(new ApiProblemException(new ApiProblem(429, "urn:cyberreport:problem:rate-limited", null, null, List.of(), null, "2")))
+                .when(api).redrive(AdminApi.Relay.REPORTS, "r-9");
 
         mvc.perform(post("/admin/deliveries/deliveries/q-9/redrive").with(anAdmin()).with(csrf()))
-                .andExpect(status().isNotFound());
+                .andExpect(redirectedUrl("/admin/deliveries"))
+                .andExpect(flash().attribute("notice", "deliveries.not-parked"));
+        mvc.perform(post("/admin/deliveries/reports/r-9/redrive").with(anAdmin()).with(csrf()))
+                .andExpect(status().isTooManyRequests());
     }
 
     @Test
@@ -192,7 +198,9 @@ class AdminPagesIT {
                 new AdminViews.Scorecard("TN", 2, 0, 0, 0, 2, null, null)));
 
         String page = mvc.perform(get("/admin/scorecard").with(anAdmin()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("style-src 'self';")))
+                .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("role=\"img\"", "aria-labelledby=\"chart-title chart-desc\"", "<title id=\"chart-title\">",
                 "<desc id=\"chart-desc\">", "<th scope=\"row\">France</th>", "2 d 0 h", "2 h 0 min", "30 min", "none yet",
