@@ -84,15 +84,24 @@ public class CaseDesk {
         return slice;
     }
 
-    /** A cluster, for an officer who has at least one of its cases; cases abroad show only their country. */
-    public List<TriageCase> cluster(Caller caller, String clusterId) {
+    /**
+     * A cluster, for an officer who has at least one of its cases: its members (the view shows cases
+     * abroad by reference and country only) and the identifiers they share, whose values only where a
+     * case of the officer's country holds them ({@link SharedIdentifiers}).
+     */
+    public ClusterReading cluster(Caller caller, String clusterId) {
         requireCountry(caller);
         List<TriageCase> members = store.inCluster(clusterId);
         if (members.stream().noneMatch(c -> c.isWithinCountry(caller.country()))) {
             throw ProblemException.notFound("No cluster " + clusterId);
         }
-        audit.record(caller, "CLUSTER_CONSULTED", "cluster", clusterId, Map.of("cases", String.valueOf(members.size())));
-        return members;
+        SharedIdentifiers identifiers = SharedIdentifiers.among(members, caller.country(), SharedIdentifiers.LIMIT);
+        audit.record(caller, "CLUSTER_CONSULTED", "cluster", clusterId, Map.of("cases", String.valueOf(members.size()),
+                "identifiers", String.valueOf(identifiers.listed().size() + identifiers.unlisted())));
+        return new ClusterReading(members, identifiers);
+    }
+
+    public record ClusterReading(List<TriageCase> members, SharedIdentifiers identifiers) {
     }
 
     /**

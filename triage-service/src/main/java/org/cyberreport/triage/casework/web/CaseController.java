@@ -17,6 +17,7 @@ import org.cyberreport.triage.casework.web.CaseViews.CasePage;
 import org.cyberreport.triage.casework.web.CaseViews.CaseSummary;
 import org.cyberreport.triage.casework.web.CaseViews.CaseView;
 import org.cyberreport.triage.casework.web.CaseViews.ClusterView;
+import org.cyberreport.triage.casework.web.CaseViews.IdentifierView;
 import org.cyberreport.triage.casework.web.CaseViews.LinkView;
 import org.cyberreport.triage.casework.web.CaseViews.PriorityView;
 import org.cyberreport.triage.scoring.ClusterFacts;
@@ -76,7 +77,8 @@ class CaseController {
     }
 
     @GetMapping("/clusters/{clusterId}")
-    @Operation(summary = "A cluster of linked cases: its cases, total loss, victims and countries")
+    @Operation(summary = "A cluster of linked cases: its cases, total loss, victims, countries and the identifiers they share "
+            + "(the value of one held only by cases abroad is withheld)")
     ClusterView cluster(Caller caller, @PathVariable String clusterId) {
         return clusterView(clusterId, desk.cluster(caller, clusterId), caller.country());
     }
@@ -130,7 +132,7 @@ class CaseController {
         ClusterFacts figures = desk.clusterOf(c);
         ClusterView cluster = figures == null || figures.cases() <= 1 ? null
                 : new ClusterView(c.clusterId(), figures.cases(), figures.totalLoss(), referenceCurrency,
-                        figures.victims(), List.of(), List.of());
+                        figures.victims(), List.of(), List.of(), List.of(), 0);
         return new CaseView(c.id(), c.reference(), c.country(), c.unit(), c.filedBy(), c.receivedAt(), c.reportVersion(),
                 c.reportStatus(), c.reportedCategory(), c.category(), c.subtype(), c.status(), c.level(), c.dueAt(),
                 new PriorityView(c.priority().score(), c.priority().level(), c.priority().goldenHour(),
@@ -139,11 +141,13 @@ class CaseController {
                 c.notes(), c.history(), c.contentJson());
     }
 
-    private ClusterView clusterView(String clusterId, List<TriageCase> members, String viewerCountry) {
+    private ClusterView clusterView(String clusterId, CaseDesk.ClusterReading reading, String viewerCountry) {
+        List<TriageCase> members = reading.members();
         ClusterFacts figures = desk.clusterOf(members.getFirst());
         List<String> countries = new ArrayList<>(new TreeSet<>(members.stream().map(TriageCase::country).toList()));
         return new ClusterView(clusterId, members.size(), figures == null ? null : figures.totalLoss(),
                 referenceCurrency, figures == null ? 0 : figures.victims(), countries,
-                members.stream().map(m -> LinkView.of(m, viewerCountry)).toList());
+                members.stream().map(m -> LinkView.of(m, viewerCountry)).toList(),
+                reading.identifiers().listed().stream().map(IdentifierView::of).toList(), reading.identifiers().unlisted());
     }
 }

@@ -10,6 +10,7 @@ import org.cyberreport.triage.casework.HistoryEntry;
 import org.cyberreport.triage.casework.LevelOverride;
 import org.cyberreport.triage.casework.Note;
 import org.cyberreport.triage.casework.TriageCase;
+import org.cyberreport.triage.casework.desk.SharedIdentifiers;
 import org.cyberreport.triage.scoring.FactorScore;
 import org.cyberreport.triage.scoring.Level;
 
@@ -42,8 +43,19 @@ final class CaseViews {
         }
     }
 
+    /**
+     * @param identifiers         the identifiers that link two or more of the members (none in a case's view)
+     * @param identifiersUnlisted how many more link members beyond those listed
+     */
     record ClusterView(String clusterId, int cases, BigDecimal totalLoss, String currency, int victims, List<String> countries,
-                       List<LinkView> members) {
+                       List<LinkView> members, List<IdentifierView> identifiers, int identifiersUnlisted) {
+    }
+
+    /** A shared identifier: its value only when a case of the officer's country holds it; its cases by reference. */
+    record IdentifierView(String type, String value, boolean abroadOnly, List<String> cases) {
+        static IdentifierView of(SharedIdentifiers.Shared shared) {
+            return new IdentifierView(shared.type(), shared.value(), shared.abroadOnly(), shared.cases());
+        }
     }
 
     record PriorityView(int score, Level computedLevel, boolean goldenHour, Instant scoredAt, List<FactorScore> breakdown) {
