@@ -52,9 +52,21 @@ final class CaseViews {
     record Link(String caseId, String reference, String country, String level) {
     }
 
+    /**
+     * @param identifiers         the identifiers two or more members share (absent in a case's view)
+     * @param identifiersUnlisted how many more triage did not list
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Cluster(String clusterId, int cases, BigDecimal totalLoss, String currency, int victims, List<String> countries,
-                   List<Link> members) {
+                   List<Link> members, List<Identifier> identifiers, int identifiersUnlisted) {
+    }
+
+    /**
+     * A shared identifier: its type ({@code IBAN}, {@code WALLET}…), its value unless only cases abroad
+     * hold it, and the references of the members holding it.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Identifier(String type, String value, boolean abroadOnly, List<String> cases) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

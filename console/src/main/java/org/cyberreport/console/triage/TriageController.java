@@ -118,7 +118,7 @@ class TriageController {
         CaseViews.Cluster cluster = api.cluster(clusterId);
         model.addAttribute("cluster", cluster);
         model.addAttribute("fromCase", fromCase);
-        model.addAttribute("picture", ClusterPicture.of(cluster.members(), fromCase, Languages.isRightToLeft(locale)));
+        model.addAttribute("picture", ClusterPicture.of(cluster, fromCase, Languages.isRightToLeft(locale)));
         return "triage/cluster";
     }
 

@@ -110,9 +110,13 @@ class TriagePagesIT {
     }
 
     @Test
-    void theClusterIsDrawnWithEachCaseAndListedInATable() throws Exception {
-        when(api.cluster("k-1")).thenReturn(cluster(ClusterPictureTest.own("c-1", "P1"), ClusterPictureTest.own("c-2", "P3"),
-                ClusterPictureTest.abroad("FR-2026-000009", "FR")));
+    void theClusterIsDrawnWithEachCaseAndEachSharedIdentifierAndListedInTables() throws Exception {
+        when(api.cluster("k-1")).thenReturn(ClusterPictureTest.cluster(List.of(ClusterPictureTest.own("c-1", "P1"),
+                ClusterPictureTest.own("c-2", "P3"), ClusterPictureTest.abroad("FR-2026-000009", "FR"),
+                ClusterPictureTest.abroad("ES-2026-000031", "ES")), List.of(
+                ClusterPictureTest.shown("WALLET", "evm:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "MA-2026-c-1", "MA-2026-c-2",
+                        "FR-2026-000009"),
+                ClusterPictureTest.abroadOnly("IBAN", "FR-2026-000009", "ES-2026-000031"))));
 
         String page = mvc.perform(get("/triage/clusters/k-1").param("case", "c-1").with(aTriageOfficer()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -120,22 +124,55 @@ class TriagePagesIT {
         assertThat(page).contains("role=\"img\"", "aria-labelledby=\"cluster-title cluster-desc\"", "<title id=\"cluster-title\">",
                 "class=\"node-own node-P1 node-current\"", "class=\"node-own node-P3\"", "class=\"node-abroad\"",
                 "<title>FR-2026-000009 — France</title>", "href=\"/triage/cases/c-2\"", "(this case)",
-                "href=\"/triage/cases/c-1\"", "Back to the case").doesNotContain(" style=", "href=\"/triage/cases/null\"");
-        assertThat(count(page, "<line ")).isEqualTo(3);
-        assertThat(page).doesNotContain("more are in the table");
+                "href=\"/triage/cases/c-1\"", "Back to the case",
+                "<title>A — Wallet evm:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed</title>",
+                "<title>B — IBAN, held only abroad: value not shown</title>",
+                "class=\"identifier\"", "class=\"identifier identifier-abroad\"",
+                "The identifiers shared by cases of the cluster", "<code dir=\"ltr\">evm:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed</code>",
+                "<em>held only abroad: value not shown</em>")
+                .doesNotContain(" style=", "href=\"/triage/cases/null\"", "Triage names no identifier");
+        assertThat(count(page, "<line ")).as("three cases hold the wallet, two the IBAN").isEqualTo(5);
+        assertThat(count(page, "class=\"edge edge-current\"")).as("the line to the case the officer came from").isEqualTo(1);
+        assertThat(page).containsPattern("<td class=\"number\">A</td>\\s*<td>Wallet</td>[\\s\\S]*?<span>1</span>, <span>2</span>, <span>3</span>")
+                .containsPattern("<td class=\"number\">B</td>\\s*<td>IBAN</td>[\\s\\S]*?<span>3</span>, <span>4</span>");
+        assertThat(page).doesNotContain("more are in the table", "are not listed");
     }
 
     @Test
-    void aLargeClusterIsDrawnUpToThirtyCasesAndSaysHowManyMore() throws Exception {
-        CaseViews.Link[] members = java.util.stream.IntStream.rangeClosed(1, 42)
-                .mapToObj(i -> ClusterPictureTest.own("c-" + i, "P2")).toArray(CaseViews.Link[]::new);
-        when(api.cluster("k-1")).thenReturn(cluster(members));
+    void anIdentifierHeldOnlyAbroadIsNamedSoInFrenchAndArabic() throws Exception {
+        when(api.cluster("k-1")).thenReturn(ClusterPictureTest.cluster(List.of(ClusterPictureTest.own("c-1", "P1"),
+                ClusterPictureTest.abroad("FR-2026-000009", "FR"), ClusterPictureTest.abroad("ES-2026-000031", "ES")), List.of(
+                ClusterPictureTest.abroadOnly("IBAN", "FR-2026-000009", "ES-2026-000031"))));
+
+        String french = mvc.perform(get("/triage/clusters/k-1").with(aTriageOfficer()).header("Accept-Language", "fr"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String arabic = mvc.perform(get("/triage/clusters/k-1").with(aTriageOfficer()).header("Accept-Language", "ar"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(french).contains("valeur non montrée", "un identifiant détenu seulement par des dossiers à l", "Dossiers qui le détiennent")
+                .doesNotContain("held only abroad");
+        assertThat(arabic).contains("dir=\"rtl\"", "لا تحمله إلا ملفات في الخارج: القيمة غير معروضة");
+    }
+
+    @Test
+    void aLargeClusterIsDrawnUpToThirtyCasesAndTwelveIdentifiersAndSaysHowManyMore() throws Exception {
+        List<CaseViews.Link> members = java.util.stream.IntStream.rangeClosed(1, 42)
+                .mapToObj(i -> ClusterPictureTest.own("c-" + i, "P2")).toList();
+        List<CaseViews.Identifier> identifiers = java.util.stream.IntStream.rangeClosed(1, 14)
+                .mapToObj(i -> ClusterPictureTest.shown("EMAIL", "x" + i + "@example.com", "MA-2026-c-" + i, "MA-2026-c-" + (i + 1)))
+                .toList();
+        CaseViews.Cluster listed = ClusterPictureTest.cluster(members, identifiers);
+        when(api.cluster("k-1")).thenReturn(new CaseViews.Cluster(listed.clusterId(), listed.cases(), listed.totalLoss(),
+                listed.currency(), listed.victims(), listed.countries(), members, identifiers, 186));
 
         String page = mvc.perform(get("/triage/clusters/k-1").with(aTriageOfficer()).header("Accept-Language", "ar"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("dir=\"rtl\"", "رُسمت أول 30 ملفات؛ و12 أخرى في الجدول.", "href=\"/triage/cases/c-42\"");
+        assertThat(page).contains("dir=\"rtl\"", "رُسمت أول 30 ملفات؛ و12 أخرى في الجدول.", "href=\"/triage/cases/c-42\"",
+                "رُسمت أول 12 معرّفات؛ و2 أخرى في جدول المعرّفات.", "186 معرّفات مشتركة أخرى غير مدرجة.");
         assertThat(count(page, "<circle class=\"node-")).isEqualTo(30);
+        assertThat(count(page, "<rect class=\"identifier")).isEqualTo(12);
+        assertThat(count(page, "<td class=\"number\">N</td>")).as("the fourteenth identifier's row").isEqualTo(1);
     }
 
     @Test
@@ -205,18 +242,13 @@ class TriagePagesIT {
         return page.split(java.util.regex.Pattern.quote(text), -1).length - 1;
     }
 
-    private static CaseViews.Cluster cluster(CaseViews.Link... members) {
-        return new CaseViews.Cluster("k-1", members.length, new java.math.BigDecimal("12000.00"), "EUR", members.length,
-                List.of("FR", "MA"), List.of(members));
-    }
-
     /** Claimed by the signed-in officer, and in a cluster of three. */
     private static CaseViews.Case aCaseInACluster() {
         CaseViews.Case c = aCase();
         return new CaseViews.Case(c.id(), c.reference(), c.country(), c.unit(), c.filedBy(), c.receivedAt(), c.reportVersion(),
                 c.reportStatus(), c.reportedCategory(), c.category(), c.subtype(), "IN_PROGRESS", c.level(), c.dueAt(), c.priority(),
                 null, "triage.ma", null, c.links(),
-                new CaseViews.Cluster("k-1", 3, new java.math.BigDecimal("12000.00"), "EUR", 3, List.of(), List.of()),
+                new CaseViews.Cluster("k-1", 3, new java.math.BigDecimal("12000.00"), "EUR", 3, List.of(), List.of(), null, 0),
                 c.notes(), c.history(), null);
     }
 
