@@ -112,8 +112,10 @@ class GatewaySecurityConfiguration {
                     ? OAuth2TokenValidatorResult.success()
                     : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Wrong audience", null));
         };
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), expiryRequired, audience));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), expiryRequired, audience);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, properties.verifiedTokens().capacity(),
+                properties.verifiedTokens().retention());
     }
 }
