@@ -28,8 +28,15 @@ final class RawHttp {
         this.port = port;
     }
 
-    /** An answer as read off the wire; headers by lower-case name. */
-    record Answer(int status, Map<String, String> headers, byte[] body) {
+    /**
+     * An answer as read off the wire; headers by lower-case name; {@code cut} when the connection closed
+     * before the whole body announced by its framing had arrived.
+     */
+    record Answer(int status, Map<String, String> headers, byte[] body, boolean cut) {
+
+        Answer(int status, Map<String, String> headers, byte[] body) {
+            this(status, headers, body, false);
+        }
 
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -91,29 +98,50 @@ final class RawHttp {
                 // An answer to HEAD has no body, unless the server could not tell the method and closes after it.
                 boolean head = answers.size() == headAnswer;
                 boolean closing = "close".equalsIgnoreCase(headers.get("connection"));
-                answers.add(new Answer(status, headers, head ? (closing ? in.readAllBytes() : new byte[0]) : body(in, headers, status)));
+                if (head) {
+                    answers.add(new Answer(status, headers, closing ? in.readAllBytes() : new byte[0]));
+                    continue;
+                }
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                boolean whole = body(in, headers, status, body);
+                answers.add(new Answer(status, headers, body.toByteArray(), !whole));
+                if (!whole) {
+                    return answers;
+                }
             }
         } catch (SocketTimeoutException | java.net.SocketException e) {
             return answers;
         }
     }
 
-    private static byte[] body(InputStream in, Map<String, String> headers, int status) throws IOException {
+    /** Reads an answer's body into {@code body}; false when the connection closed before it was whole. */
+    private static boolean body(InputStream in, Map<String, String> headers, int status, ByteArrayOutputStream body)
+            throws IOException {
         if (status < 200 || status == 204 || status == 304) {
-            return new byte[0];
+            return true;
         }
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
-                body.write(in.readNBytes(size));
-                line(in);
+            for (String size = line(in); size != null; size = line(in)) {
+                int length = Integer.parseInt(size.split(";")[0].trim(), 16);
+                if (length == 0) {
+                    return line(in) != null;
+                }
+                byte[] chunk = in.readNBytes(length);
+                body.write(chunk);
+                if (chunk.length < length || line(in) == null) {
+                    return false;
+                }
             }
-            line(in);
-            return body.toByteArray();
+            return false;
         }
         String length = headers.get("content-length");
-        return length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
+        if (length == null) {
+            body.write(in.readAllBytes());
+            return true;
+        }
+        byte[] read = in.readNBytes(Integer.parseInt(length));
+        body.write(read);
+        return read.length == Integer.parseInt(length);
     }
 
     private static String line(InputStream in) throws IOException {

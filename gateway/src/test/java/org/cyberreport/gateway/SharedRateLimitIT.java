@@ -54,6 +54,8 @@ class SharedRateLimitIT {
     static ConfigurableApplicationContext second;
     static RawHttp one;
     static RawHttp two;
+    /** Decisions taken in process before the tests began (see {@link #start}). */
+    static double fallbacksAtStart;
 
     @BeforeAll
     static void start() {
@@ -66,6 +68,12 @@ class SharedRateLimitIT {
         second = gateway();
         one = new RawHttp(port(first));
         two = new RawHttp(port(second));
+        // Each gateway opens its Redis connection on first use; on a loaded machine that first decision may
+        // outlast the time limit and be taken in process, which is what the fallback is for. The tests count
+        // decisions on open connections.
+        answer(one, "127.0.0.50", TestTokens.user("reporter-warm-up-1", List.of("reporter"), "MA", "casablanca-cyber"));
+        answer(two, "127.0.0.50", TestTokens.user("reporter-warm-up-2", List.of("reporter"), "MA", "casablanca-cyber"));
+        fallbacksAtStart = fallbacks(first) + fallbacks(second);
     }
 
     @AfterAll
@@ -101,7 +109,7 @@ class SharedRateLimitIT {
         assertThat(Integer.parseInt(overOnSecond.header("Retry-After"))).isBetween(1, 60);
         assertThat(answer(two, "127.0.0.51", TestTokens.user("reporter-shared-2", List.of("reporter"), "MA",
                 "casablanca-cyber")).status()).as("another caller has a budget of its own").isEqualTo(200);
-        assertThat(fallbacks(first) + fallbacks(second)).as("Redis answered every decision").isZero();
+        assertThat(fallbacks(first) + fallbacks(second)).as("Redis answered every decision").isEqualTo(fallbacksAtStart);
     }
 
     @Test
