@@ -59,6 +59,20 @@ final class CaseViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Cluster(String clusterId, int cases, BigDecimal totalLoss, String currency, int victims, List<String> countries,
                    List<Link> members, List<Identifier> identifiers, int identifiersUnlisted) {
+
+        /**
+         * The same cluster with the given case first among the members (numbered 1, and always drawn, however
+         * large the cluster), the others in the order triage gave.
+         */
+        Cluster startingWith(String caseId) {
+            if (caseId == null || members == null) {
+                return this;
+            }
+            List<Link> ordered = new java.util.ArrayList<>(members);
+            ordered.sort(java.util.Comparator.comparing(member -> !caseId.equals(member.caseId())));
+            return new Cluster(clusterId, cases, totalLoss, currency, victims, countries, List.copyOf(ordered), identifiers,
+                    identifiersUnlisted);
+        }
     }
 
     /**

@@ -115,7 +115,7 @@ class TriageController {
     @GetMapping("/clusters/{clusterId}")
     String cluster(@PathVariable @Size(max = 64) String clusterId,
                    @RequestParam(name = "case", required = false) @Size(max = 64) String fromCase, Locale locale, Model model) {
-        CaseViews.Cluster cluster = api.cluster(clusterId);
+        CaseViews.Cluster cluster = api.cluster(clusterId).startingWith(fromCase);
         model.addAttribute("cluster", cluster);
         model.addAttribute("fromCase", fromCase);
         model.addAttribute("picture", ClusterPicture.of(cluster, fromCase, Languages.isRightToLeft(locale)));

@@ -114,6 +114,20 @@ class ClusterPictureTest {
         assertThat(ClusterPicture.of(null, null, false).nodes()).isEmpty();
     }
 
+    @Test
+    void theCaseTheOfficerCameFromIsNumberedOneAndDrawnInALargeCluster() {
+        List<CaseViews.Link> members = IntStream.rangeClosed(1, 45).mapToObj(i -> own("c-" + i, "P2")).toList();
+
+        CaseViews.Cluster ordered = cluster(members, List.of()).startingWith("c-40");
+        ClusterPicture picture = ClusterPicture.of(ordered, "c-40", false);
+
+        assertThat(ordered.members().getFirst().caseId()).isEqualTo("c-40");
+        assertThat(ordered.members()).hasSize(45).extracting(CaseViews.Link::caseId).startsWith("c-40", "c-1", "c-2");
+        assertThat(picture.nodes().getFirst().current()).isTrue();
+        assertThat(picture.nodes().getFirst().number()).isEqualTo(1);
+        assertThat(cluster(members, List.of()).startingWith(null).members()).isEqualTo(members);
+    }
+
     static CaseViews.Link own(String id, String level) {
         return new CaseViews.Link(id, "MA-2026-" + id, "MA", level);
     }
