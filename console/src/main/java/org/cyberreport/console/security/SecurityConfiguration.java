@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -64,6 +65,8 @@ class SecurityConfiguration {
         OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/signed-out");
         http.authorizeHttpRequests(requests -> requests
+                        // The language switch works signed out too (on the signed-out page); it only sets a cookie.
+                        .requestMatchers(HttpMethod.POST, "/language").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/signed-out", "/forbidden", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/reports/**").hasRole(ConsoleUser.REPORTER)

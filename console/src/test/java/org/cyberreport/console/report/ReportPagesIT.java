@@ -166,6 +166,16 @@ class ReportPagesIT {
     }
 
     @Test
+    void theLanguageSwitchWorksSignedOutOnTheSignedOutPageAndStillNeedsItsCsrfToken() throws Exception {
+        mvc.perform(post("/language").with(csrf()).param("lang", "ar").param("back", "/signed-out"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/signed-out"))
+                .andExpect(header().string("Set-Cookie", org.hamcrest.Matchers.containsString("console-language=ar")));
+        mvc.perform(post("/language").param("lang", "ar").param("back", "/signed-out"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aReportOutsideTheUnitGetsTheNotFoundPage() throws Exception {
         when(api.read("elsewhere")).thenThrow(new ApiProblemException(new ApiProblem(404,
                 "urn:cyberreport:problem:not-found", "No such resource", null, List.of(), null, null)));
