@@ -1,5 +1,7 @@
 package org.cyberreport.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
 
     final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -124,6 +128,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Keys sent to whatever has the focus, as a user at the keyboard would. */
+    void keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+    }
+
     String html() {
         return driver.getPageSource();
     }
@@ -149,11 +158,65 @@ final class Browser implements AutoCloseable {
      */
     void page(String name) throws IOException, InterruptedException {
         screenshot(name);
+        assertThat(contentSecurityPolicy()).as("the Content-Security-Policy of " + name + " (" + driver.getCurrentUrl() + ")")
+                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
         List<String> violations = Axe.seriousViolations(driver);
         if (!violations.isEmpty()) {
             throw new AssertionError("Accessibility of " + name + " (" + driver.getCurrentUrl() + "):\n  "
                     + String.join("\n  ", violations) + "\n" + dump(name + "-inaccessible"));
         }
+    }
+
+    /**
+     * The page in each of the console's languages, switched with its own language buttons: each saved
+     * and checked as {@link #page} does, as {@code name-en}, {@code name-fr}, {@code name-ar} (right to
+     * left); the page is left in English.
+     */
+    void pages(String name) throws IOException, InterruptedException {
+        for (String language : List.of("en", "fr", "ar")) {
+            language(language);
+            String direction = driver.findElement(By.tagName("html")).getAttribute("dir");
+            if (language.equals("ar")) {
+                assertThat(direction).as(name + " in Arabic").isEqualTo("rtl");
+            } else {
+                assertThat(direction).as(name + " in " + language).isNotEqualTo("rtl");
+            }
+            page(name + "-" + language);
+        }
+        language("en");
+    }
+
+    /** Switches the language with the page's own buttons and waits for the page to come back in it. */
+    void language(String language) {
+        WebElement root = driver.findElement(By.tagName("html"));
+        click(By.cssSelector("form.languages button[value='" + language + "']"));
+        // The old page is gone once its root cannot be asked anything (Chromium says "stale" or "not in the document").
+        wait.until(ignored -> {
+            try {
+                root.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+        waitFor(By.cssSelector("html[lang='" + language + "']"));
+    }
+
+    /**
+     * The Content-Security-Policy header of the page shown, fetched again with the browser's own cookies (a
+     * driver cannot read response headers); the console's pages are plain GETs, so the fetch changes nothing.
+     */
+    private String contentSecurityPolicy() throws IOException, InterruptedException {
+        // The cookies the page's own origin holds (HttpOnly ones included: the driver sees them, scripts do not).
+        String cookies = driver.manage().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(driver.getCurrentUrl()))
+                .header("Accept-Language", "en");
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        java.net.http.HttpResponse<Void> answer = HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        return answer.headers().firstValue("Content-Security-Policy").orElse("");
     }
 
     void screenshot(String name) throws IOException {

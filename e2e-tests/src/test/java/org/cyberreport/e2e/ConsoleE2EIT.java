@@ -15,13 +15,16 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -72,7 +75,10 @@ class ConsoleE2EIT {
             assertThat(browser.script("return document.cookie;").toString()).as("no session cookie readable by scripts")
                     .doesNotContain("CONSOLE_SESSION").doesNotContain("KEYCLOAK");
 
+            browser.open(CONSOLE + "/reports/new");
+            browser.pages("report-categories");
             browser.open(CONSOLE + "/reports/new?category=ONLINE_FRAUD");
+            browser.pages("report-form");
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
             browser.choose("jurisdictionCountry", "MA");
             browser.set("incidentStartedAt", INPUT.format(now.minusDays(3)));
@@ -118,32 +124,25 @@ class ConsoleE2EIT {
             reference = browser.find(By.cssSelector("main h1 span")).getText().replace("Report ", "").trim();
             assertThat(reference).matches("MA-\\d{4}-\\d{6}");
             assertThat(browser.html()).contains(expectedHash);
-            browser.page("report-en");
+            browser.pages("report");
 
             browser.open(CONSOLE + "/reports");
             assertThat(browser.find(By.id("results")).getText()).contains(reference);
-            browser.page("reports-en");
+            browser.pages("reports");
 
-            browser.click(By.cssSelector("form.languages button[value='fr']"));
-            browser.waitFor(By.cssSelector("html[lang='fr']"));
+            browser.language("fr");
             assertThat(browser.find(By.cssSelector("main h1")).getText()).isEqualTo("Les signalements de l'unité");
             assertThat(browser.find(By.id("results")).getText()).contains(reference, "Fraude en ligne");
-            browser.page("reports-fr");
-
-            browser.click(By.cssSelector("form.languages button[value='ar']"));
-            browser.waitFor(By.cssSelector("html[lang='ar'][dir='rtl']"));
+            browser.language("ar");
             assertThat(browser.find(By.cssSelector("main h1")).getText()).isEqualTo("بلاغات الوحدة");
             assertThat(browser.find(By.id("results")).getText()).contains(reference);
             browser.open(reportUrl);
             browser.waitFor(By.cssSelector("html[dir='rtl']"));
-            browser.page("report-ar");
-
-            browser.click(By.cssSelector("form.languages button[value='en']"));
-            browser.waitFor(By.cssSelector("html[lang='en'][dir='ltr']"));
+            browser.language("en");
             browser.click(By.cssSelector("header form[action='/logout'] button"));
             browser.waitFor(By.cssSelector("main h1"));
             assertThat(browser.driver.getCurrentUrl()).isEqualTo(CONSOLE + "/signed-out");
-            browser.page("signed-out-en");
+            browser.pages("signed-out");
             browser.driver.navigate().back();
             browser.driver.navigate().refresh();
             assertThat(browser.html()).as("after sign-out no report data is shown").doesNotContain("Amina El Idrissi");
@@ -153,8 +152,17 @@ class ConsoleE2EIT {
             browser.waitFor(By.cssSelector("main h1"));
             browser.open(reportUrl);
             assertThat(browser.find(By.cssSelector("main h1")).getText()).isEqualTo("Not found");
-            browser.page("not-found-en");
+            browser.pages("not-found");
         }
+
+        // A second report paying the same French account, filed through the API: the case then has a cluster.
+        String second = Reports.onlineFraud(Reports.Kind.SMALL, 4_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(200_000))
+                .replaceFirst("\"to\":\\{\"iban\":\"[A-Z0-9]+\",\"bic\":\"DEUTDEFF\",\"country\":\"DE\"\\}",
+                        "\"to\":{\"iban\":\"" + FRENCH_IBAN + "\",\"bic\":\"BNPAFRPP\",\"country\":\"FR\"}");
+        assertThat(second).contains(FRENCH_IBAN);
+        assertThat(new org.cyberreport.kit.testing.Http(RunningPlatform.GATEWAY).post("/api/reports",
+                RunningPlatform.tokenFor("reporter.ma"), second, java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .status()).isEqualTo(201);
 
         try (Browser browser = new Browser()) {
             browser.open(CONSOLE + "/");
@@ -165,7 +173,7 @@ class ConsoleE2EIT {
                 browser.open(CONSOLE + "/triage/queue");
                 return browser.find(By.cssSelector("main")).getText().contains(reference);
             });
-            browser.page("queue-en");
+            browser.pages("queue");
             browser.click(By.linkText(reference));
             browser.waitFor(By.cssSelector("table.breakdown"));
             assertThat(browser.find(By.cssSelector("table.breakdown")).getText()).isNotBlank();
@@ -189,13 +197,17 @@ class ConsoleE2EIT {
                     "The savings reached a French account two hours ago; a recall is still possible.");
             browser.click(By.cssSelector("form[action$='/escalate'] button[type='submit']"));
             browser.waitForText(By.cssSelector(".notice"), "The request abroad is on its way.");
-            browser.page("case-en");
+            browser.pages("case");
 
-            browser.click(By.cssSelector("form.languages button[value='ar']"));
-            browser.waitFor(By.cssSelector("html[lang='ar'][dir='rtl']"));
-            browser.page("case-ar");
-            browser.click(By.cssSelector("form.languages button[value='en']"));
-            browser.waitFor(By.cssSelector("html[lang='en']"));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                browser.open(caseUrl);
+                return !browser.driver.findElements(By.cssSelector("a[href*='/triage/clusters/']")).isEmpty();
+            });
+            browser.click(By.cssSelector("a[href*='/triage/clusters/']"));
+            browser.waitFor(By.cssSelector("main svg[role='img']"));
+            assertThat(browser.find(By.cssSelector("main")).getText()).contains(reference);
+            browser.pages("cluster");
+            browser.open(caseUrl);
         }
 
         String requestUrl;
@@ -208,7 +220,7 @@ class ConsoleE2EIT {
                 liaison.open(CONSOLE + "/inbox");
                 return liaison.find(By.cssSelector("main")).getText().contains(reference);
             });
-            liaison.page("inbox-en");
+            liaison.pages("inbox");
             liaison.click(By.xpath("//tr[td[normalize-space()='" + reference + "']]//a"));
             liaison.waitFor(By.cssSelector(".tlp-banner"));
             requestUrl = liaison.driver.getCurrentUrl();
@@ -221,7 +233,7 @@ class ConsoleE2EIT {
             liaison.click(By.cssSelector("form[action$='/answer'] button[type='submit']"));
             liaison.waitForText(By.cssSelector(".notice"), "The answer was sent.");
             assertThat(liaison.find(By.cssSelector("main")).getText()).contains(ANSWER);
-            liaison.page("request-en");
+            liaison.pages("request");
         }
 
         try (Browser otherLiaison = new Browser()) {
@@ -242,9 +254,171 @@ class ConsoleE2EIT {
             officer.open(CONSOLE + "/triage/requests");
             WebElement sent = officer.find(By.xpath("//tr[td[normalize-space()='" + reference + "']]"));
             assertThat(sent.getText()).contains("France", "Payment stop", ANSWER);
-            officer.page("requests-en");
+            officer.pages("requests");
             officer.open(caseUrl);
             assertThat(officer.find(By.cssSelector("p.override")).getText()).contains(OVERRIDE_REASON);
+        }
+
+        try (Browser admin = new Browser()) {
+            admin.open(CONSOLE + "/");
+            admin.signIn("admin");
+            admin.waitFor(By.cssSelector("main h1"));
+            admin.open(CONSOLE + "/admin/scorecard");
+            admin.waitFor(By.cssSelector("main svg[role='img']"));
+            assertThat(admin.find(By.cssSelector("main table")).getText()).as("France answered a request").contains("France");
+            admin.pages("scorecard");
+        }
+    }
+
+    @Test
+    void aReporterFilesAReportOfEachOtherCategoryAndFindsThemAllInTheUnitsList() throws Exception {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        List<String> references = new ArrayList<>();
+        try (Browser browser = new Browser()) {
+            browser.open(CONSOLE + "/");
+            browser.signIn("reporter.ma");
+            browser.waitFor(By.cssSelector("main h1"));
+
+            startReport(browser, "EXTORTION", now, "After a video call the offender demanded bitcoin within two days.");
+            browser.choose("extortion.subtype", "SEXTORTION");
+            browser.type("extortion.demand.amount", "0.015");
+            browser.type("extortion.demand.asset", "BTC");
+            browser.set("extortion.deadline", INPUT.format(now.plusDays(1)));
+            browser.choose("extortion.payToAddress.chain", "BITCOIN");
+            browser.type("extortion.payToAddress.address", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+            browser.click(By.cssSelector("input[name='extortion.sextortion.victimMinor'][type='checkbox']"));
+            references.add(submitReport(browser, "report-extortion"));
+
+            startReport(browser, "CRYPTO", now, "A trading site showing fake profits took the victim's USDT.");
+            browser.choose("crypto.subtype", "PIG_BUTCHERING");
+            browser.choose("crypto.custody", "CUSTODIAL");
+            browser.click(By.cssSelector("button[name='_add'][value='crypto.transfers']"));
+            browser.choose("crypto.transfers[0].chain", "ETHEREUM");
+            browser.type("crypto.transfers[0].asset", "USDT");
+            browser.type("crypto.transfers[0].amount", "18250");
+            browser.type("crypto.transfers[0].fromAddress", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359");
+            browser.type("crypto.transfers[0].toAddress", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+            browser.set("crypto.transfers[0].executedAt", INPUT.format(now.minusDays(2)));
+            references.add(submitReport(browser, "report-crypto"));
+
+            startReport(browser, "DATA_THEFT", now, "Patient records left readable after a migration were offered for sale.");
+            browser.choose("dataTheft.subtype", "MISCONFIGURATION");
+            browser.type("dataTheft.affectedOrganisation.name", "Clinique Atlas SARL");
+            browser.choose("dataTheft.affectedOrganisation.country", "MA");
+            browser.click(By.cssSelector("input[name='dataTheft.dataCategories'][value='HEALTH']"));
+            browser.type("dataTheft.recordCount", "182000");
+            references.add(submitReport(browser, "report-data-theft"));
+
+            browser.open(CONSOLE + "/reports");
+            String list = browser.find(By.id("results")).getText();
+            assertThat(list).contains(references).contains("Extortion", "Crypto", "Data theft");
+        }
+    }
+
+    private static void startReport(Browser browser, String category, LocalDateTime now, String narrative) {
+        browser.open(CONSOLE + "/reports/new?category=" + category);
+        browser.choose("jurisdictionCountry", "MA");
+        browser.set("incidentStartedAt", INPUT.format(now.minusDays(3)));
+        browser.set("discoveredAt", INPUT.format(now.minusDays(1)));
+        browser.type("narrative", narrative);
+        browser.type("victims[0].name", "Victim of a " + category.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    }
+
+    /** Files the form and returns the new report's reference, from the report's page. */
+    private static String submitReport(Browser browser, String page) throws Exception {
+        browser.page(page + "-filled-en");
+        browser.click(By.cssSelector(".actions button.primary"));
+        browser.waitFor(By.cssSelector(".notice"));
+        assertThat(browser.driver.getCurrentUrl()).as(() -> browser.dump(page + "-not-filed")).startsWith(CONSOLE + "/reports/");
+        String reference = browser.find(By.cssSelector("main h1 span")).getText().replace("Report ", "").trim();
+        assertThat(reference).matches("MA-\\d{4}-\\d{6}");
+        browser.pages(page);
+        return reference;
+    }
+
+    /**
+     * Keyboard only: from the top of the filing form, Tab reaches every control of the page in order, each
+     * visibly focused (an outline or a box shadow), and the language switch works with Enter alone.
+     */
+    @Test
+    void theFilingFormIsUsableWithTheKeyboardAlone() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.open(CONSOLE + "/");
+            browser.signIn("reporter.ma");
+            browser.waitFor(By.cssSelector("main h1"));
+            browser.open(CONSOLE + "/reports/new?category=ONLINE_FRAUD");
+            browser.waitFor(By.cssSelector("form .actions button.primary"));
+
+            String controls = """
+                    const controls = Array.from(document.querySelectorAll(
+                            'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]'))
+                        .filter(e => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0);""";
+            long count = (Long) browser.script(controls + " return controls.length;");
+            List<Long> reached = new ArrayList<>();
+            List<String> unmarked = new ArrayList<>();
+            browser.script("document.activeElement.blur(); window.scrollTo(0, 0);");
+            // A date and time field takes a Tab per part (day, month, year, hours, minutes).
+            for (int i = 0; i < count * 6 && reached.size() < count; i++) {
+                browser.keys(Keys.TAB);
+                @SuppressWarnings("unchecked")
+                List<Object> focused = (List<Object>) browser.script(controls + """
+                        const e = document.activeElement;
+                        const style = getComputedStyle(e);
+                        const marked = style.outlineStyle !== 'none' || style.boxShadow !== 'none';
+                        return [controls.indexOf(e), marked, e.outerHTML.substring(0, 100)];""");
+                long index = (Long) focused.get(0);
+                if (index >= 0 && !reached.contains(index)) {
+                    reached.add(index);
+                    if (!(Boolean) focused.get(1)) {
+                        unmarked.add((String) focused.get(2));
+                    }
+                }
+            }
+            assertThat(reached).as("every control is reached by Tab, in the page's order")
+                    .containsExactlyElementsOf(java.util.stream.LongStream.range(0, count).boxed().toList());
+            assertThat(unmarked).as("every focused control is visibly marked").isEmpty();
+
+            browser.script("document.querySelector(\"form.languages button[value='fr']\").focus();");
+            browser.keys(Keys.ENTER);
+            browser.waitFor(By.cssSelector("html[lang='fr']"));
+            assertThat(browser.find(By.cssSelector("main h1")).getText()).isNotBlank();
+            browser.language("en");
+        }
+    }
+
+    /**
+     * The administrator's pages: the hand-offs of the three relays, the liaison directory searched and an
+     * entry opened, a change the directory's endpoint checks refuse (its error beside the field, the typed
+     * value kept, the entry unchanged). The scorecard is seen at the end of the escalation's journey.
+     */
+    @Test
+    void anAdministratorSeesTheHandoffsTheLiaisonDirectoryAndTheScorecard() throws Exception {
+        try (Browser admin = new Browser()) {
+            admin.open(CONSOLE + "/");
+            admin.signIn("admin");
+            admin.waitFor(By.cssSelector("main h1"));
+            assertThat(admin.driver.getCurrentUrl()).startsWith(CONSOLE + "/admin/deliveries");
+            admin.pages("deliveries");
+
+            admin.open(CONSOLE + "/admin/directory");
+            admin.type(By.id("q"), "France");
+            admin.click(By.cssSelector("form.filters button[type='submit']"));
+            admin.waitFor(By.partialLinkText("FR — France"));
+            assertThat(admin.find(By.cssSelector("main table")).getText()).doesNotContain("ES — ");
+            admin.pages("directory");
+
+            admin.click(By.partialLinkText("FR — France"));
+            admin.waitFor(By.id("endpoint"));
+            String endpoint = admin.attribute("#endpoint", "value");
+            admin.pages("directory-entry");
+            admin.type(By.id("endpoint"), "not an address");
+            admin.click(By.cssSelector("main form button.primary"));
+            admin.waitFor(By.id("endpoint-error"));
+            assertThat(admin.find(By.id("endpoint-error")).getText()).isNotBlank();
+            assertThat(admin.attribute("#endpoint", "value")).as("what was typed is kept").isEqualTo("not an address");
+            admin.page("directory-entry-refused-en");
+            admin.open(admin.driver.getCurrentUrl());
+            assertThat(admin.attribute("#endpoint", "value")).as("the entry is unchanged").isEqualTo(endpoint);
         }
     }
 
