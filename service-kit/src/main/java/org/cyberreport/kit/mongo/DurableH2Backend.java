@@ -2,6 +2,9 @@ package org.cyberreport.kit.mongo;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.h2.mvstore.MVStore;
 
@@ -15,6 +18,13 @@ import io.netty.channel.Channel;
  * {@link IndexedH2Database}), in a file or in memory. A file store commits after every write command:
  * the plain H2 backend leaves commits to the store's background writer (about a second later), so a
  * process crash could lose writes the service had already acknowledged.
+ * <p>
+ * A file store runs without the MVStore's background writer: each commit serializes and writes its chunk
+ * in the committing thread. With the background writer, commits are handed to its serialization and save
+ * threads, and under a steady load of concurrent commits (100,000 documents filed at a few dozen a second)
+ * the serialization thread once waited forever for a chunk that no save was pending for, spinning on a
+ * core and holding the store's lock, so that every later command hung. The writer's other task, rewriting
+ * chunks that are mostly dead, is done here by a housekeeping thread of the store's own.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -42,8 +52,57 @@ final class DurableH2Backend extends H2Backend {
      * ones around them cost as much as the writes themselves.
      */
     static DurableH2Backend open(String fileName, int cacheMegabytes, EmbeddedQueryStats stats) {
-        return on(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).pageSplitSize(4 * 1024)
-                .autoCompactFillRate(50).open(), stats);
+        MVStore.Builder builder = new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).pageSplitSize(4 * 1024);
+        if (fileName == null) {
+            return on(builder.open(), stats);
+        }
+        DurableH2Backend backend = on(builder.autoCommitDisabled().open(), stats);
+        backend.startHousekeeping();
+        return backend;
+    }
+
+    /** Below this share of live data in the chunks, the oldest, emptiest chunks are rewritten. */
+    static final int TARGET_FILL_RATE = 50;
+    /** At most this much is rewritten per round, so that a round holds the store's lock briefly. */
+    private static final int REWRITE_PER_ROUND = 2 * 1024 * 1024;
+    private static final long HOUSEKEEPING_PERIOD_MILLIS = 1_000;
+
+    private ScheduledExecutorService housekeeping;
+
+    private void startHousekeeping() {
+        housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("embedded-store-housekeeping").daemon().factory());
+        housekeeping.scheduleWithFixedDelay(this::rewriteMostlyDeadChunks, HOUSEKEEPING_PERIOD_MILLIS,
+                HOUSEKEEPING_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** One round of housekeeping: rewrites some of the chunks whose data is mostly dead, then commits. */
+    boolean rewriteMostlyDeadChunks() {
+        MVStore store = parts.store();
+        try {
+            if (!store.isClosed() && store.compact(TARGET_FILL_RATE, REWRITE_PER_ROUND)) {
+                store.commit();
+                return true;
+            }
+        } catch (RuntimeException closing) {
+            if (!store.isClosed()) {
+                throw closing;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+            try {
+                housekeeping.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        super.close();
     }
 
     static DurableH2Backend on(MVStore store, EmbeddedQueryStats stats) {
@@ -59,6 +118,11 @@ final class DurableH2Backend extends H2Backend {
     private DurableH2Backend(Parts parts) {
         super(parts.store());
         this.parts = parts;
+    }
+
+    /** The MVStore underneath (for tests of the store's own behaviour). */
+    MVStore store() {
+        return parts.store();
     }
 
     private Parts parts() {
