@@ -75,6 +75,23 @@ final class RawHttp {
         }
     }
 
+    /** Reads one answer to a GET off a connection that stays open (keep-alive). */
+    static Answer readOne(InputStream in) throws IOException {
+        String statusLine = line(in);
+        if (statusLine == null) {
+            throw new java.io.EOFException("the connection closed before an answer");
+        }
+        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+            int colon = line.indexOf(':');
+            headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        boolean whole = body(in, headers, status, body);
+        return new Answer(status, headers, body.toByteArray(), !whole);
+    }
+
     private static List<Answer> read(InputStream in, int headAnswer) throws IOException {
         List<Answer> answers = new ArrayList<>();
         try {

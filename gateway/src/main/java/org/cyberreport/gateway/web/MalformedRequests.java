@@ -43,7 +43,8 @@ import io.netty.util.ReferenceCountUtil;
  * empty body, or fail on them. The connection is closed after the refusal, because what follows on it
  * cannot be trusted to be framed correctly; every close lingers (see {@link #close}). Answers stay in
  * order: a refusal waits until the requests before it on the connection are answered. Refusals count
- * against the client address like every other ({@link RefusalLimits}).
+ * against the client address like every other ({@link RefusalLimits}). It also keeps a keep-alive
+ * connection reading after each answer (see {@link #keepReading}).
  */
 final class MalformedRequests extends ChannelDuplexHandler {
 
@@ -132,9 +133,27 @@ final class MalformedRequests extends ChannelDuplexHandler {
         boolean complete = message instanceof LastHttpContent && !interim;
         answering = (answering || message instanceof HttpResponse && !interim) && !complete;
         ctx.write(message, promise);
+        if (complete) {
+            keepReading(ctx);
+        }
         if (complete && --unanswered <= (replacesAnswer ? 1 : 0)) {
             send(ctx);
         }
+    }
+
+    /**
+     * Asks for the connection's next bytes once an answer is complete. Reactor Netty reads on demand, and
+     * 1.3.6 forgets to ask again when a keep-alive request that had to wait for the one before it is then
+     * answered at once (a refusal): the next request on the connection is never read, and its client waits
+     * until it gives up. One more read per answer is harmless when Reactor Netty did ask: requests that
+     * arrive early wait in its queue, as pipelined requests always do.
+     */
+    private void keepReading(ChannelHandlerContext ctx) {
+        ctx.executor().execute(() -> {
+            if (!refused && ctx.channel().isActive()) {
+                ctx.read();
+            }
+        });
     }
 
     private void send(ChannelHandlerContext ctx) {
