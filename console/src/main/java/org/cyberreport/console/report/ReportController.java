@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.cyberreport.console.api.ApiProblemException;
 import org.cyberreport.console.api.Versioned;
 import org.cyberreport.console.web.ConsoleProperties;
+import org.cyberreport.console.web.LinesEditor;
 import org.cyberreport.console.web.ProblemFields;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.stereotype.Controller;

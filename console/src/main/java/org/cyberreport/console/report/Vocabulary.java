@@ -47,6 +47,8 @@ public class Vocabulary {
     public final List<String> requestTypes = List.of("PRESERVATION", "INFORMATION_REQUEST", "MUTUAL_LEGAL_ASSISTANCE",
             "PAYMENT_STOP", "ASSET_TRACING");
     public final List<String> directoryDeliveries = List.of("PUSH", "INBOX");
+    /** The measures an asset-tracing request may seek (the cooperation service's completeness check). */
+    public final List<String> measures = List.of("LOCATE", "IDENTIFY", "OBTAIN_INFORMATION", "MONITOR");
 
     private final Map<String, List<String>> byName = Map.ofEntries(
             Map.entry("tlp", tlp), Map.entry("handlingCodes", handlingCodes), Map.entry("contactChannels", contactChannels),
@@ -55,7 +57,7 @@ public class Vocabulary {
             Map.entry("vulnerabilities", vulnerabilities), Map.entry("subjectTypes", subjectTypes), Map.entry("methods", methods),
             Map.entry("transactionStatuses", transactionStatuses), Map.entry("levels", levels), Map.entry("outcomes", outcomes),
             Map.entry("requestTypes", requestTypes), Map.entry("directoryDeliveries", directoryDeliveries),
-            Map.entry("categories", categories),
+            Map.entry("categories", categories), Map.entry("measures", measures),
             Map.entry("subtypes.ONLINE_FRAUD", subtypes.get("ONLINE_FRAUD")), Map.entry("subtypes.EXTORTION", subtypes.get("EXTORTION")),
             Map.entry("subtypes.CRYPTO", subtypes.get("CRYPTO")), Map.entry("subtypes.DATA_THEFT", subtypes.get("DATA_THEFT")));
 

@@ -107,10 +107,23 @@ final class CaseViews {
     record Answer(String text, String by, Instant at) {
     }
 
-    /** A request the officer's country sent abroad, with its delivery and the answer. */
+    /** A request the officer's country sent abroad, with its delivery and the answer; a draft lists what it lacks. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SentRequest(String id, String caseReference, String destinationCountry, String type, boolean urgent,
                        String status, Instant sentAt, Instant dueAt, boolean overdue, Answer answer, String refusalReason,
-                       String delivery) {
+                       String delivery, List<String> missing) {
+    }
+
+    /**
+     * One request of the officer's country, as the requesting side reads it: with its whole content, which a
+     * completion sends back (the cooperation API replaces the content with the one it is given).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Request(String id, String caseReference, String destinationCountry, String type, boolean urgent, String status,
+                   List<String> missing, JsonNode content) {
+
+        public boolean draft() {
+            return "DRAFT".equals(status);
+        }
     }
 }

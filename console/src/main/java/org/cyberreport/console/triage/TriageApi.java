@@ -8,16 +8,22 @@ import org.cyberreport.console.api.Gateway;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Triage's case API and the requests the officer's country sent abroad, as the console uses them. */
 @Component
 class TriageApi {
 
     private final Gateway gateway;
+    private final JsonMapper json;
 
-    TriageApi(Gateway gateway) {
+    TriageApi(Gateway gateway, JsonMapper json) {
         this.gateway = gateway;
+        this.json = json;
     }
 
     CaseViews.Page queue(QueueFilter filter) {
@@ -46,5 +52,23 @@ class TriageApi {
     List<CaseViews.SentRequest> requestsSent(int page) {
         return gateway.get(uri -> uri.path("/api/cooperation/requests").queryParam("page", page).queryParam("size", 20).build(),
                 new ParameterizedTypeReference<List<CaseViews.SentRequest>>() { });
+    }
+
+    /**
+     * One request of the officer's country with its whole content. Read as text and parsed here with decimals
+     * kept as written: the content goes back to the API on completion, and an amount read as a double would not.
+     */
+    CaseViews.Request request(String id) {
+        String body = gateway.get(uri -> uri.path("/api/cooperation/requests/{id}").build(id), String.class);
+        return json.readerFor(CaseViews.Request.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .readValue(body);
+    }
+
+    /** Completes a draft with the given content, which replaces the request's own, and sends it. */
+    void submit(String id, ObjectNode content) {
+        ObjectNode body = json.createObjectNode();
+        body.set("content", content);
+        gateway.post(uri -> uri.path("/api/cooperation/requests/{id}/submission").build(id), body, Map.of(), JsonNode.class);
     }
 }

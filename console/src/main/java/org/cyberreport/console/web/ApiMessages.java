@@ -56,6 +56,7 @@ final class ApiMessages {
             known("not a valid URL|an absolute URL with a host is required", "api.error.absolute-url"),
             known("the host does not resolve", "api.error.host-unresolved"),
             known("the host resolves to a non-public address \\((.+)\\)", "api.error.host-private"),
+            known("must be within (\\d+) days before and (\\d+) days after now", "api.error.within-days"),
             known("must match \".*\"", "api.error.pattern"),
             known("must be a valid .*|is invalid", "api.error.invalid"));
 

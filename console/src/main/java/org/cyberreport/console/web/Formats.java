@@ -139,6 +139,18 @@ public class Formats {
         return messages.getMessage(kind + "." + value, null, humane, locale());
     }
 
+    /**
+     * What a draft request abroad lacks, as the completeness check names the items ({@code summaryOfFacts},
+     * {@code persons (identity, …)}: the first word is the item), in the user's words and list separator.
+     */
+    public String missingItems(List<String> items) {
+        if (items == null) {
+            return "";
+        }
+        String separator = Languages.isRightToLeft(locale()) ? "، " : ", ";
+        return String.join(separator, items.stream().map(item -> label("missing", item.strip().split(" ", 2)[0])).toList());
+    }
+
     private String message(String key, Object... arguments) {
         return messages.getMessage(key, arguments, key, locale());
     }

@@ -1,4 +1,4 @@
-package org.cyberreport.console.report;
+package org.cyberreport.console.web;
 
 import java.beans.PropertyEditorSupport;
 import java.util.ArrayList;
@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A list of texts typed one per line (hashes, addresses) in a text area. */
-final class LinesEditor extends PropertyEditorSupport {
+public final class LinesEditor extends PropertyEditorSupport {
 
     @Override
     public void setAsText(String text) {

@@ -6,6 +6,7 @@ import static org.cyberreport.console.Signed.aTriageOfficer;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -30,6 +31,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /** The triage officer's pages against a stubbed triage API. */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -52,6 +55,216 @@ class TriagePagesIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("MA-2026-000001", "overdue by 2 h", "class=\"overdue\"", "3 d 0 h left", "golden hour");
+    }
+
+    @Test
+    void aDraftRequestAbroadListsWhatTheCompletenessCheckFoundMissingInTheUsersLanguage() throws Exception {
+        Instant due = Instant.now().plus(8, ChronoUnit.HOURS);
+        when(api.requestsSent(0)).thenReturn(List.of(
+                new CaseViews.SentRequest("q-1", "MA-2026-000001", "FR", "PAYMENT_STOP", true, "DRAFT", null, due, false,
+                        null, null, null, List.of("valueDate", "transactionReference")),
+                new CaseViews.SentRequest("q-2", "MA-2026-000002", "ES", "MUTUAL_LEGAL_ASSISTANCE", false, "DRAFT", null,
+                        due, false, null, null, null, List.of("persons (identity, location and nationality of each)")),
+                new CaseViews.SentRequest("q-3", "MA-2026-000003", "FR", "PRESERVATION", false, "SENT", Instant.now(), due,
+                        false, null, null, "DELIVERED", List.of())));
+
+        String english = mvc.perform(get("/triage/requests").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String french = mvc.perform(get("/triage/requests").with(aTriageOfficer()).header("Accept-Language", "fr"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String arabic = mvc.perform(get("/triage/requests").with(aTriageOfficer()).header("Accept-Language", "ar"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(english).contains("Missing before it can be sent: the value date, the transaction reference or UETR",
+                "Missing before it can be sent: the persons concerned (identity, location and nationality of each)");
+        assertThat(english.split("Missing before it can be sent", -1)).as("only the two drafts lack something").hasSize(3);
+        assertThat(french).contains("Manque avant l&#39;envoi : la date de valeur, la référence de l&#39;opération ou l&#39;UETR");
+        assertThat(arabic).contains("ينقص قبل الإرسال: تاريخ القيمة، مرجع العملية أو UETR");
+        assertThat(english).contains("href=\"/triage/requests/q-1/completion\"", "href=\"/triage/requests/q-2/completion\"")
+                .doesNotContain("/triage/requests/q-3/completion");
+        assertThat(arabic).contains("إكمال وإرسال");
+    }
+
+    @Test
+    void theCompletionFormOffersExactlyTheMissingItemsEachTypedByItsKind() throws Exception {
+        when(api.request("q-1")).thenReturn(aPaymentStopDraft());
+
+        String page = mvc.perform(get("/triage/requests/q-1/completion").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("MA-2026-000001", "France", "Payment stop", "action=\"/triage/requests/q-1/completion\"",
+                "name=\"_csrf\"", "type=\"number\" id=\"amount.amount\"", "name=\"amount.amount\" value=\"\"",
+                "name=\"amount.currency\" value=\"EUR\"", "type=\"datetime-local\" id=\"valueDate\"",
+                "type=\"text\" id=\"transactionReference\"");
+        assertThat(page).doesNotContain("name=\"paymentRail\"", "name=\"victimBank\"", "name=\"beneficiaryBank\"",
+                "name=\"beneficiaryAccount\"", "name=\"persons[0].name\"", "name=\"measures\"", "name=\"summaryOfFacts\"");
+        List<String> ids = java.util.regex.Pattern.compile("\\sid=\"([^\"]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theCompletionOfAnAssetTracingOffersTheFourMeasuresAndTheAssetsOnePerLineInFrench() throws Exception {
+        when(api.request("q-4")).thenReturn(anAssetTracingDraft());
+
+        String page = mvc.perform(get("/triage/requests/q-4/completion").with(aTriageOfficer()).header("Accept-Language", "fr"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("lang=\"fr\"", "Compléter et envoyer", "Localiser", "Identifier",
+                "Obtenir des informations", "Surveiller", "value=\"LOCATE\" id=\"measures1\" name=\"measures\" checked=\"checked\"",
+                "un par ligne", "name=\"assetTypes\"");
+        assertThat(page).doesNotContain("value=\"FREEZE\"", "name=\"personOfInterest\"", "name=\"offence\"");
+        assertThat(page).contains("value=\"IDENTIFY\" id=\"measures2\" name=\"measures\">");
+    }
+
+    @Test
+    void theCompletedContentKeepsWhatTheDraftStatedAndAddsTheTypedItemsAsNumbersInstantsAndTexts() throws Exception {
+        when(api.request("q-1")).thenReturn(aPaymentStopDraft());
+
+        mvc.perform(post("/triage/requests/q-1/completion").with(aTriageOfficer()).with(csrf())
+                        .param("amount.amount", "1500.50").param("amount.currency", "EUR")
+                        .param("valueDate", "2026-11-30T09:30").param("transactionReference", " TX-2026-0001 ")
+                        .param("paymentRail", "NOT-OFFERED").param("summaryOfFacts", "not offered either"))
+                .andExpect(redirectedUrl("/triage/requests"))
+                .andExpect(flash().attribute("notice", "completion.sent"));
+
+        ArgumentCaptor<ObjectNode> sent = ArgumentCaptor.forClass(ObjectNode.class);
+        verify(api).submit(eq("q-1"), sent.capture());
+        ObjectNode content = sent.getValue();
+        assertThat(content.get("paymentRail").asString()).as("a stated item is kept, whatever was posted").isEqualTo("SEPA_INSTANT");
+        assertThat(content.get("victimBank").asString()).isEqualTo("Attijariwafa bank");
+        assertThat(content.has("summaryOfFacts")).as("an item the draft does not lack is never taken from the form").isFalse();
+        assertThat(content.at("/victims/0/name").asString()).as("fields the form does not know go back as read").isEqualTo("A. Victim");
+        assertThat(content.at("/amount/amount").isNumber()).isTrue();
+        assertThat(content.at("/amount/amount").decimalValue()).isEqualByComparingTo("1500.50");
+        assertThat(content.at("/amount/currency").asString()).isEqualTo("EUR");
+        assertThat(content.get("valueDate").asString()).as("typed in the console's zone (UTC here), sent as an instant")
+                .isEqualTo("2026-11-30T09:30:00Z");
+        assertThat(content.get("transactionReference").asString()).isEqualTo("TX-2026-0001");
+    }
+
+    @Test
+    void theCompletedListsAreSentAsListsAndTheMeasuresAsTheTickedOnes() throws Exception {
+        when(api.request("q-4")).thenReturn(anAssetTracingDraft());
+
+        mvc.perform(post("/triage/requests/q-4/completion").with(aTriageOfficer()).with(csrf())
+                        .param("measures", "LOCATE", "MONITOR").param("assetTypes", "Real estate\r\n\r\n  Vehicles \r\n"))
+                .andExpect(redirectedUrl("/triage/requests"));
+
+        ArgumentCaptor<ObjectNode> sent = ArgumentCaptor.forClass(ObjectNode.class);
+        verify(api).submit(eq("q-4"), sent.capture());
+        ObjectNode content = sent.getValue();
+        assertThat(content.get("measures").isArray()).isTrue();
+        assertThat(content.get("measures").valueStream().map(node -> node.asString()).toList()).containsExactly("LOCATE", "MONITOR");
+        assertThat(content.get("assetTypes").valueStream().map(node -> node.asString()).toList())
+                .containsExactly("Real estate", "Vehicles");
+        assertThat(content.get("personOfInterest").asString()).isEqualTo("J. Doe");
+    }
+
+    @Test
+    void thePersonsAreRowsThatCanBeAddedAndAreSentWithoutTheBlankOnes() throws Exception {
+        when(api.request("q-2")).thenReturn(aMutualLegalAssistanceDraft());
+
+        String page = mvc.perform(get("/triage/requests/q-2/completion").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("name=\"persons[0].name\" value=\"K. Suspect\"", "name=\"persons[0].nationality\" value=\"\"",
+                "name=\"_add\" value=\"persons\"").doesNotContain("name=\"persons[1].name\"");
+
+        String added = mvc.perform(post("/triage/requests/q-2/completion").with(aTriageOfficer()).with(csrf())
+                        .param("persons[0].name", "K. Suspect").param("persons[0].location", "Lyon").param("_add", "persons"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(added).contains("name=\"persons[0].location\" value=\"Lyon\"", "name=\"persons[1].name\"");
+
+        mvc.perform(post("/triage/requests/q-2/completion").with(aTriageOfficer()).with(csrf())
+                        .param("persons[0].name", "K. Suspect").param("persons[0].location", "Lyon")
+                        .param("persons[0].nationality", "FR").param("persons[1].name", "").param("persons[2].name", "M. Other")
+                        .param("persons[2].location", "Paris").param("persons[2].nationality", "BE"))
+                .andExpect(redirectedUrl("/triage/requests"));
+        ArgumentCaptor<ObjectNode> sent = ArgumentCaptor.forClass(ObjectNode.class);
+        verify(api).submit(eq("q-2"), sent.capture());
+        assertThat(sent.getValue().get("persons").toString()).isEqualTo(
+                "[{\"name\":\"K. Suspect\",\"location\":\"Lyon\",\"nationality\":\"FR\"},"
+                        + "{\"name\":\"M. Other\",\"location\":\"Paris\",\"nationality\":\"BE\"}]");
+        assertThat(sent.getValue().get("summaryOfFacts").asString()).isEqualTo("Funds moved through Lyon");
+    }
+
+    @Test
+    void anItemTheApiStillFindsMissingIsShownBesideItsFieldWithWhatWasTypedKept() throws Exception {
+        when(api.request("q-1")).thenReturn(aPaymentStopDraft());
+        doThrow(new ApiProblemException(new ApiProblem(422, "urn:cyberreport:problem:unprocessable", null,
+                "The request cannot be sent: amount", List.of(new ApiProblem.FieldProblem("amount",
+                "is required for a PAYMENT_STOP request")), null, null))).when(api).submit(eq("q-1"), any());
+
+        String page = mvc.perform(post("/triage/requests/q-1/completion").with(aTriageOfficer()).with(csrf())
+                        .param("amount.currency", "EUR").param("valueDate", "2026-11-30T09:30")
+                        .param("transactionReference", "TX-2026-0001"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"amount.amount-error\"", "is needed for a request of type Payment stop",
+                "href=\"#amount.amount\"", "value=\"TX-2026-0001\"", "value=\"2026-11-30T09:30\"");
+    }
+
+    @Test
+    void aRefusedValueComesBackBesideItsFieldInArabicRightToLeft() throws Exception {
+        when(api.request("q-1")).thenReturn(aPaymentStopDraft());
+        doThrow(new ApiProblemException(new ApiProblem(400, "urn:cyberreport:problem:validation-failed", null, null,
+                List.of(new ApiProblem.FieldProblem("content.valueDate", "must be within 366 days before and 31 days after now")),
+                null, null))).when(api).submit(eq("q-1"), any());
+
+        String page = mvc.perform(post("/triage/requests/q-1/completion").with(aTriageOfficer()).with(csrf())
+                        .header("Accept-Language", "ar").param("amount.amount", "10").param("valueDate", "2020-01-01T10:00"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("dir=\"rtl\"", "id=\"valueDate-error\"", "يجب أن يكون بين 366 يوماً قبل الآن و31 يوماً بعده",
+                "value=\"2020-01-01T10:00\"", "تاريخ القيمة");
+    }
+
+    @Test
+    void aCompletionWithoutItsCsrfTokenIsRefusedAndSendsNothing() throws Exception {
+        mvc.perform(post("/triage/requests/q-1/completion").with(aTriageOfficer()).param("transactionReference", "TX"))
+                .andExpect(status().isForbidden());
+
+        verify(api, never()).submit(any(), any());
+    }
+
+    @Test
+    void aRequestNoLongerADraftOrNotTheCountrysGetsTheErrorPages() throws Exception {
+        when(api.request("q-1")).thenReturn(aPaymentStopDraft());
+        doThrow(new ApiProblemException(new ApiProblem(409, "urn:cyberreport:problem:state-conflict", null, null, List.of(),
+                null, null))).when(api).submit(eq("q-1"), any());
+        when(api.request("q-9")).thenThrow(new ApiProblemException(new ApiProblem(404, "urn:cyberreport:problem:not-found",
+                null, null, List.of(), null, null)));
+
+        mvc.perform(post("/triage/requests/q-1/completion").with(aTriageOfficer()).with(csrf())
+                        .param("amount.amount", "10").param("valueDate", "2026-11-30T09:30").param("transactionReference", "TX"))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/triage/requests/q-9/completion").with(aTriageOfficer())).andExpect(status().isNotFound());
+        mvc.perform(post("/triage/requests/q-9/completion").with(aTriageOfficer()).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aSentRequestHasNothingLeftToComplete() throws Exception {
+        when(api.request("q-3")).thenReturn(new CaseViews.Request("q-3", "MA-2026-000003", "FR", "PRESERVATION", false, "SENT",
+                List.of(), json("{\"offence\":\"fraud\"}")));
+
+        String page = mvc.perform(get("/triage/requests/q-3/completion").with(aTriageOfficer()))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/triage/requests/q-3/completion").with(aTriageOfficer()).with(csrf()))
+                .andExpect(status().isConflict());
+
+        assertThat(page).contains("This request is no longer a draft").doesNotContain("action=\"/triage/requests/q-3/completion\"");
+        verify(api, never()).submit(any(), any());
+    }
+
+    @Test
+    void aMissingReasonForTheUrgencyIsExplainedRatherThanOffered() throws Exception {
+        when(api.request("q-5")).thenReturn(new CaseViews.Request("q-5", "MA-2026-000005", "ES", "INFORMATION_REQUEST", true,
+                "DRAFT", List.of("purpose", "urgencyReason"), json("{\"questions\":[\"Who holds the account?\"]}")));
+
+        String page = mvc.perform(get("/triage/requests/q-5/completion").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("The reason for the urgency is missing, and this page cannot add it")
+                .doesNotContain("name=\"urgencyReason\"", "action=\"/triage/requests/q-5/completion\"");
     }
 
     @Test
@@ -231,6 +444,34 @@ class TriagePagesIT {
     @Test
     void aReporterHasNoTriagePages() throws Exception {
         mvc.perform(get("/triage/queue").with(aReporter())).andExpect(status().isForbidden());
+    }
+
+    private static tools.jackson.databind.JsonNode json(String content) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(content);
+    }
+
+    /** A payment stop lacking the amount (its currency is known), the value date and the transaction reference. */
+    private static CaseViews.Request aPaymentStopDraft() {
+        return new CaseViews.Request("q-1", "MA-2026-000001", "FR", "PAYMENT_STOP", true, "DRAFT",
+                List.of("amount", "valueDate", "transactionReference"), json("""
+                        {"paymentRail":"SEPA_INSTANT","victimBank":"Attijariwafa bank","beneficiaryBank":"Banque Exemple",
+                         "beneficiaryAccount":"FR7630006000011234567890189","amount":{"currency":"EUR"},
+                         "questions":[],"persons":[],"measures":[],"assetTypes":[],"knownAssets":[],
+                         "victims":[{"name":"A. Victim","role":"account holder"}]}"""));
+    }
+
+    /** An asset tracing whose measures name one the check does not accept, and with no kinds of assets. */
+    private static CaseViews.Request anAssetTracingDraft() {
+        return new CaseViews.Request("q-4", "MA-2026-000004", "ES", "ASSET_TRACING", false, "DRAFT",
+                List.of("measures", "assetTypes"), json("""
+                        {"personOfInterest":"J. Doe","offence":"fraud","measures":["FREEZE","LOCATE"],"assetTypes":[]}"""));
+    }
+
+    /** A mutual legal assistance whose one person has no nationality. */
+    private static CaseViews.Request aMutualLegalAssistanceDraft() {
+        return new CaseViews.Request("q-2", "MA-2026-000002", "ES", "MUTUAL_LEGAL_ASSISTANCE", false, "DRAFT",
+                List.of("persons (identity, location and nationality of each)"), json("""
+                        {"summaryOfFacts":"Funds moved through Lyon","persons":[{"name":"K. Suspect","location":null}]}"""));
     }
 
     private static CaseViews.Summary summary(String id, String reference, String level, Instant due) {

@@ -50,7 +50,8 @@ class ApiMessagesTest {
             "must be a subtype such as ROMANCE", "must be an Ed25519 public key (X.509, Base64)", "only https is allowed",
             "credentials in the URL are not allowed", "a fragment is not allowed", "not a valid URL",
             "an absolute URL with a host is required", "the host does not resolve",
-            "the host resolves to a non-public address (10.0.0.7)", "must match \"\\+[1-9][0-9]{1,14}\""})
+            "the host resolves to a non-public address (10.0.0.7)", "must be within 366 days before and 31 days after now",
+            "must match \"\\+[1-9][0-9]{1,14}\""})
     void everyMessageTheServicesSendIsShownInFrenchAndArabic(String english) {
         assertThat(ApiMessages.of(english).getCodes()).doesNotContain("api.field");
         assertThat(in(FRENCH, english)).isNotBlank().isNotEqualTo(english).doesNotContain("{");
