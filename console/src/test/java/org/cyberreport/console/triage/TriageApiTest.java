@@ -28,8 +28,9 @@ class TriageApiTest {
 
     @Test
     void aDraftsContentGoesBackAsReadWithItsDecimalsAndTheSubmissionWrapsIt() {
-        String content = "{\"amount\":{\"amount\":1500.500000000000000001,\"currency\":\"EUR\"},\"other\":{\"rate\":2.50},\"valueDate\":\"2026-11-30T09:30:00Z\","
-                + "\"questions\":[\"Who?\"]}";
+        // 18 decimals, which a double would round, and a trailing zero, which a double would drop
+        String content = "{\"amount\":{\"amount\":1500.500000000000000001,\"currency\":\"EUR\"},\"other\":{\"rate\":2.50},"
+                + "\"valueDate\":\"2026-11-30T09:30:00Z\",\"questions\":[\"Who?\"]}";
         server.expect(requestTo("http://gateway.test/api/cooperation/requests/q-1")).andExpect(method(HttpMethod.GET))
                 .andRespond(withSuccess("{\"id\":\"q-1\",\"caseReference\":\"MA-2026-000001\",\"destinationCountry\":\"FR\","
                         + "\"type\":\"PAYMENT_STOP\",\"urgent\":true,\"status\":\"DRAFT\",\"missing\":[\"transactionReference\"],"
