@@ -133,13 +133,25 @@ record RequestCompletion(List<String> offered, List<String> unsupplied) {
      * check does ({@code amount}, {@code persons (identity, …)}) and a refused value by its path in the body
      * ({@code content.valueDate}, {@code content.questions[2]}, {@code content.persons[0].name}). A field this
      * page does not offer keeps the API's name, so it is shown above the form rather than beside a field
-     * that is not there.
+     * that is not there. The obstacle of the handling marks is left out: see {@link #refusedForItsMarks}.
      */
     ApiProblem onForm(ApiProblem problem, CompletionForm form) {
-        List<ApiProblem.FieldProblem> errors = problem.errors().stream()
+        List<ApiProblem.FieldProblem> errors = problem.errors().stream().filter(error -> !aboutTheMarks(error))
                 .map(error -> new ApiProblem.FieldProblem(pathOnForm(error.field(), form), error.message())).toList();
         return new ApiProblem(problem.status(), problem.type(), problem.title(), problem.detail(), errors,
                 problem.moreErrors(), problem.retryAfter());
+    }
+
+    /**
+     * Whether the API refused to send because the handling marks of the case's data forbid passing it on
+     * without its owner's permission ({@code handling.permission (…)}): nothing on this page can change that.
+     */
+    static boolean refusedForItsMarks(ApiProblem problem) {
+        return problem.errors().stream().anyMatch(RequestCompletion::aboutTheMarks);
+    }
+
+    private static boolean aboutTheMarks(ApiProblem.FieldProblem error) {
+        return error.field() != null && error.field().startsWith("handling.permission");
     }
 
     private String pathOnForm(String field, CompletionForm form) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.cyberreport.console.api.ApiProblem;
 import org.cyberreport.console.api.ApiProblemException;
 import org.cyberreport.console.web.LinesEditor;
 import org.cyberreport.console.web.ProblemFields;
@@ -68,7 +69,12 @@ class RequestCompletionController {
         try {
             api.submit(id, completion.merged(request.content(), form));
         } catch (ApiProblemException refused) {
-            if (!ProblemFields.apply(completion.onForm(refused.problem(), form), result)) {
+            ApiProblem problem = completion.onForm(refused.problem(), form);
+            boolean marks = RequestCompletion.refusedForItsMarks(refused.problem());
+            if (marks) {
+                result.reject("completion.handling-permission");
+            }
+            if (!(marks && problem.errors().isEmpty()) && !ProblemFields.apply(problem, result)) {
                 throw refused;
             }
             if (form.persons.isEmpty()) {

@@ -204,6 +204,23 @@ class TriagePagesIT {
     }
 
     @Test
+    void aDraftWhoseDataMayNotBePassedOnIsRefusedWithASentenceRatherThanTheApisItemName() throws Exception {
+        when(api.request("q-1")).thenReturn(aPaymentStopDraft());
+        doThrow(new ApiProblemException(new ApiProblem(422, "urn:cyberreport:problem:unprocessable", null, null,
+                List.of(new ApiProblem.FieldProblem("handling.permission (the data is marked AMBER [H3] and may not be passed on"
+                        + " without its owner's permission)", "is required for a PAYMENT_STOP request")), null, null)))
+                .when(api).submit(eq("q-1"), any());
+
+        String page = mvc.perform(post("/triage/requests/q-1/completion").with(aTriageOfficer()).with(csrf())
+                        .header("Accept-Language", "fr").param("amount.amount", "10").param("valueDate", "2026-11-30T09:30")
+                        .param("transactionReference", "TX-2026-0001"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("ne devant pas être transmises sans l&#39;autorisation", "value=\"TX-2026-0001\"")
+                .doesNotContain("handling.permission", "La demande a été refusée");
+    }
+
+    @Test
     void aRefusedValueComesBackBesideItsFieldInArabicRightToLeft() throws Exception {
         when(api.request("q-1")).thenReturn(aPaymentStopDraft());
         doThrow(new ApiProblemException(new ApiProblem(400, "urn:cyberreport:problem:validation-failed", null, null,
