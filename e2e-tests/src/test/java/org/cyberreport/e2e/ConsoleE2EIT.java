@@ -257,6 +257,34 @@ class ConsoleE2EIT {
             officer.pages("requests");
             officer.open(caseUrl);
             assertThat(officer.find(By.cssSelector("p.override")).getText()).contains(OVERRIDE_REASON);
+
+            // A mutual legal assistance request to Spain: the case cannot say all it needs, so it waits as a draft
+            // listing what is missing; the officer opens its completion, then withdraws it instead.
+            officer.choose(By.cssSelector("form[action$='/escalate'] select[name='destinationCountry']"), "ES");
+            officer.choose(By.cssSelector("form[action$='/escalate'] select[name='requestType']"), "MUTUAL_LEGAL_ASSISTANCE");
+            officer.type(By.cssSelector("form[action$='/escalate'] textarea[name='reason']"),
+                    "Spanish accounts may hold the proceeds; proceedings are to be opened.");
+            officer.click(By.cssSelector("form[action$='/escalate'] button[type='submit']"));
+            officer.waitForText(By.cssSelector(".notice"), "The request abroad is on its way.");
+            By spanishRow = By.xpath("//tr[td[normalize-space()='" + reference + "'] and td[normalize-space()='Spain']]");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                officer.open(CONSOLE + "/triage/requests");
+                return !officer.driver.findElements(spanishRow).isEmpty()
+                        && officer.driver.findElement(spanishRow).getText().contains("Missing before it can be sent");
+            });
+            officer.click(By.xpath("//tr[td[normalize-space()='" + reference + "'] and td[normalize-space()='Spain']]"
+                    + "//a[contains(@href, '/completion')]"));
+            officer.waitFor(By.cssSelector("form.completion"));
+            officer.pages("completion");
+            officer.open(CONSOLE + "/triage/requests");
+            officer.click(By.xpath("//tr[td[normalize-space()='" + reference + "'] and td[normalize-space()='Spain']]"
+                    + "//a[contains(@href, '/withdrawal')]"));
+            officer.waitFor(By.name("reason"));
+            officer.pages("withdrawal");
+            officer.type(By.name("reason"), "Drafted to the wrong country: the accounts are in Portugal.");
+            officer.click(By.cssSelector("main form button.primary"));
+            officer.waitForText(By.cssSelector(".notice"), "The request was withdrawn");
+            assertThat(officer.find(spanishRow).getText()).contains("Withdrawn");
         }
 
         try (Browser admin = new Browser()) {

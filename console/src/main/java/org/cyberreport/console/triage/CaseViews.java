@@ -119,11 +119,19 @@ final class CaseViews {
      * completion sends back (the cooperation API replaces the content with the one it is given).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    /** The states of a request abroad that are not final. */
+    static final java.util.Set<String> OPEN = java.util.Set.of("DRAFT", "SENT", "ACKNOWLEDGED");
+
     record Request(String id, String caseReference, String destinationCountry, String type, boolean urgent, String status,
                    List<String> missing, JsonNode content) {
 
         public boolean draft() {
             return "DRAFT".equals(status);
+        }
+
+        /** A request not yet answered, refused, expired or withdrawn may still be withdrawn. */
+        public boolean open() {
+            return OPEN.contains(status);
         }
     }
 }

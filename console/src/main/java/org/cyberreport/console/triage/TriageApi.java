@@ -66,6 +66,11 @@ class TriageApi {
     }
 
     /** Completes a draft with the given content, which replaces the request's own, and sends it. */
+    /** Withdraws a request the officer's country sent (or drafted), with the reason the destination is told. */
+    void withdraw(String id, RequestWithdrawalController.WithdrawalForm form) {
+        gateway.post(uri -> uri.path("/api/cooperation/requests/{id}/withdrawal").build(id), form, Map.of(), JsonNode.class);
+    }
+
     void submit(String id, ObjectNode content) {
         ObjectNode body = json.createObjectNode();
         body.set("content", content);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cyberreport.console.api.ApiProblemException;
+import org.cyberreport.console.report.ReportForm;
 import org.cyberreport.console.web.Languages;
 import org.cyberreport.console.web.ProblemFields;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,9 +40,11 @@ class TriageController {
     private static final String CASE = "triage/case";
 
     private final TriageApi api;
+    private final JsonMapper json;
 
-    TriageController(TriageApi api) {
+    TriageController(TriageApi api, JsonMapper json) {
         this.api = api;
+        this.json = json;
     }
 
     @InitBinder({"overrideForm", "noteForm", "escalationForm", "closureForm", "classificationForm"})
@@ -58,6 +64,10 @@ class TriageController {
     String show(@PathVariable String id, Model model) {
         CaseViews.Case found = api.read(id);
         model.addAttribute("case", found);
+        // The report as filed, read as the report pages read it (fields the console does not show are skipped).
+        model.addAttribute("content", found.content() == null || found.content().isNull() ? null
+                : json.readerFor(ReportForm.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .readValue(found.content()));
         addIfAbsent(model, "overrideForm", new CaseForms.OverrideForm());
         addIfAbsent(model, "noteForm", new CaseForms.NoteForm());
         addIfAbsent(model, "escalationForm", new CaseForms.EscalationForm());

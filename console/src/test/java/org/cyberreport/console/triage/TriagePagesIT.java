@@ -273,6 +273,58 @@ class TriagePagesIT {
     }
 
     @Test
+    void theOfficerWithdrawsAnOpenRequestAbroadWithAReason() throws Exception {
+        when(api.request("q-3")).thenReturn(new CaseViews.Request("q-3", "MA-2026-000003", "FR", "PRESERVATION", false, "SENT",
+                List.of(), json("{\"offence\":\"fraud\"}")));
+        ArgumentCaptor<RequestWithdrawalController.WithdrawalForm> sent =
+                ArgumentCaptor.forClass(RequestWithdrawalController.WithdrawalForm.class);
+
+        String page = mvc.perform(get("/triage/requests/q-3/withdrawal").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/triage/requests/q-3/withdrawal").with(aTriageOfficer()).with(csrf())
+                        .param("reason", "The suspect was arrested; the data is no longer needed."))
+                .andExpect(redirectedUrl("/triage/requests"))
+                .andExpect(flash().attribute("notice", "withdrawal.done"));
+
+        assertThat(page).contains("MA-2026-000003", "Preservation", "action=\"/triage/requests/q-3/withdrawal\"", "name=\"reason\"");
+        verify(api).withdraw(eq("q-3"), sent.capture());
+        assertThat(sent.getValue().reason).isEqualTo("The suspect was arrested; the data is no longer needed.");
+    }
+
+    @Test
+    void aWithdrawalWithoutAReasonIsRefusedBesideTheFieldInFrench() throws Exception {
+        when(api.request("q-3")).thenReturn(new CaseViews.Request("q-3", "MA-2026-000003", "FR", "PRESERVATION", false,
+                "ACKNOWLEDGED", List.of(), json("{}")));
+        doThrow(new ApiProblemException(new ApiProblem(400, "urn:cyberreport:problem:validation-failed", null, null,
+                List.of(new ApiProblem.FieldProblem("reason", "must not be blank")), null, null)))
+                .when(api).withdraw(eq("q-3"), any());
+
+        String page = mvc.perform(post("/triage/requests/q-3/withdrawal").with(aTriageOfficer()).with(csrf())
+                        .header("Accept-Language", "fr").param("reason", " "))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("lang=\"fr\"", "id=\"reason-error\"", "doit être renseigné", "Retirer une demande à l&#39;étranger");
+    }
+
+    @Test
+    void anAnsweredRequestCannotBeWithdrawnAndTheFormIsRefusedWithoutItsCsrfToken() throws Exception {
+        when(api.request("q-4")).thenReturn(new CaseViews.Request("q-4", "MA-2026-000004", "ES", "INFORMATION_REQUEST", false,
+                "ANSWERED", List.of(), json("{}")));
+        when(api.request("q-3")).thenReturn(new CaseViews.Request("q-3", "MA-2026-000003", "FR", "PRESERVATION", false, "SENT",
+                List.of(), json("{}")));
+
+        String page = mvc.perform(get("/triage/requests/q-4/withdrawal").with(aTriageOfficer()).header("Accept-Language", "ar"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/triage/requests/q-4/withdrawal").with(aTriageOfficer()).with(csrf()).param("reason", "x"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/triage/requests/q-3/withdrawal").with(aTriageOfficer()).param("reason", "x"))
+                .andExpect(status().isForbidden());
+
+        assertThat(page).contains("dir=\"rtl\"").doesNotContain("action=\"/triage/requests/q-4/withdrawal\"");
+        verify(api, never()).withdraw(any(), any());
+    }
+
+    @Test
     void aMissingReasonForTheUrgencyIsExplainedRatherThanOffered() throws Exception {
         when(api.request("q-5")).thenReturn(new CaseViews.Request("q-5", "MA-2026-000005", "ES", "INFORMATION_REQUEST", true,
                 "DRAFT", List.of("purpose", "urgencyReason"), json("{\"questions\":[\"Who holds the account?\"]}")));
@@ -282,6 +334,28 @@ class TriagePagesIT {
 
         assertThat(page).contains("The reason for the urgency is missing, and this page cannot add it")
                 .doesNotContain("name=\"urgencyReason\"", "action=\"/triage/requests/q-5/completion\"");
+    }
+
+    @Test
+    void aCaseShowsTheReportAsFiled() throws Exception {
+        CaseViews.Case c = aCase();
+        when(api.read("c-1")).thenReturn(new CaseViews.Case(c.id(), c.reference(), c.country(), c.unit(), c.filedBy(),
+                c.receivedAt(), c.reportVersion(), c.reportStatus(), c.reportedCategory(), c.category(), c.subtype(), c.status(),
+                c.level(), c.dueAt(), c.priority(), null, null, null, c.links(), null, c.notes(), c.history(), json("""
+                        {"category":"ONLINE_FRAUD","jurisdictionCountry":"MA","narrative":"A trading mentor met on Instagram took her savings.",
+                         "victims":[{"kind":"PERSON","name":"Amina El Idrissi","minor":false}],
+                         "subjects":[{"type":"PHONE","value":"+447911123456"}],
+                         "transactions":[{"method":"INSTANT_PAYMENT","amount":{"amount":500.00,"currency":"EUR"},
+                           "executedAt":"2026-11-30T08:00:00Z","to":{"iban":"FR7630006000011234567890189","country":"FR"},
+                           "status":"COMPLETED"}],
+                         "evidence":[{"fileName":"chat.txt","sha256":"%s"}],
+                         "handling":{"tlp":"AMBER"},"someFieldTheConsoleDoesNotShow":1}""".formatted("ab".repeat(32)))));
+
+        String page = mvc.perform(get("/triage/cases/c-1").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("The report as filed", "A trading mentor met on Instagram took her savings.",
+                "Amina El Idrissi", "+447911123456", "€500.00", "France", "chat.txt", "ab".repeat(32));
     }
 
     @Test
