@@ -79,7 +79,9 @@ class TriagePagesIT {
                 "Missing before it can be sent: the persons concerned (identity, location and nationality of each)");
         assertThat(english.split("Missing before it can be sent", -1)).as("only the two drafts lack something").hasSize(3);
         assertThat(french).contains("Manque avant l&#39;envoi : la date de valeur, la référence de l&#39;opération ou l&#39;UETR");
-        assertThat(arabic).contains("ينقص قبل الإرسال: تاريخ القيمة، مرجع العملية أو UETR");
+        assertThat(arabic).contains("ينقص قبل الإرسال: تاريخ القيمة، مرجع العملية أو UETR", "سُلِّم");
+        assertThat(french).as("the delivery state in the user's language").contains("Remise");
+        assertThat(english).contains("Delivered");
         assertThat(english).contains("href=\"/triage/requests/q-1/completion\"", "href=\"/triage/requests/q-2/completion\"")
                 .doesNotContain("/triage/requests/q-3/completion");
         assertThat(arabic).contains("إكمال وإرسال");
