@@ -112,6 +112,11 @@ final class CaseViews {
     record SentRequest(String id, String caseReference, String destinationCountry, String type, boolean urgent,
                        String status, Instant sentAt, Instant dueAt, boolean overdue, Answer answer, String refusalReason,
                        String delivery, List<String> missing) {
+
+        /** Not yet answered, refused, expired or withdrawn: it may still be withdrawn. */
+        public boolean open() {
+            return OPEN.contains(status);
+        }
     }
 
     /**

@@ -39,8 +39,9 @@ final class DurableH2Backend extends H2Backend {
 
     private final Parts parts;
 
+    /** A store with the MVStore's default page cache (16 MB); in memory when {@code fileName} is null. */
     static DurableH2Backend open(String fileName, EmbeddedQueryStats stats) {
-        return on(MVStore.open(fileName), stats);
+        return open(fileName, 16, stats);
     }
 
     /**
