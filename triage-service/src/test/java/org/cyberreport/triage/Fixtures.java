@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cyberreport.triage.correlation.Indicators;
+import org.cyberreport.triage.correlation.WarningLists;
 import org.cyberreport.triage.report.ReportFacts;
 import org.cyberreport.triage.report.ReportHandoff;
 import org.cyberreport.triage.scoring.Level;
@@ -16,6 +18,9 @@ import org.cyberreport.triage.scoring.ScoringPolicy;
 public final class Fixtures {
 
     public static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+    /** Indicators with the bundled warning lists, as the service runs by default. */
+    public static final Indicators INDICATORS = new Indicators(WarningLists.load(null));
 
     private Fixtures() {
     }

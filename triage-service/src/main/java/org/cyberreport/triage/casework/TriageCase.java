@@ -36,6 +36,7 @@ public final class TriageCase {
     private ReportFacts facts;
     private String contentJson;
     private Set<String> indicatorKeys;
+    private List<SetAsideIdentifier> setAside;
     private Set<String> linkedCaseIds;
     private String clusterId;
     private ClusterFacts cluster;
@@ -54,8 +55,8 @@ public final class TriageCase {
     /** Rebuilds a stored case. */
     public TriageCase(String id, String reference, String country, String unit, String filedBy, Instant receivedAt,
                       long reportVersion, String reportStatus, String reportedCategory, String category, String subtype,
-                      ReportFacts facts, String contentJson, Set<String> indicatorKeys, Set<String> linkedCaseIds,
-                      String clusterId, ClusterFacts cluster, Priority priority, LevelOverride override, Level level,
+                      ReportFacts facts, String contentJson, Set<String> indicatorKeys, List<SetAsideIdentifier> setAside,
+                      Set<String> linkedCaseIds, String clusterId, ClusterFacts cluster, Priority priority, LevelOverride override, Level level,
                       Instant dueAt, CaseStatus status, Officer claimedBy, Closure closure, List<Note> notes,
                       List<HistoryEntry> history, long version, Instant updatedAt) {
         this.id = id;
@@ -72,6 +73,7 @@ public final class TriageCase {
         this.facts = facts;
         this.contentJson = contentJson;
         this.indicatorKeys = new TreeSet<>(indicatorKeys == null ? Set.of() : indicatorKeys);
+        this.setAside = setAside == null ? List.of() : List.copyOf(setAside);
         this.linkedCaseIds = new TreeSet<>(linkedCaseIds == null ? Set.of() : linkedCaseIds);
         this.clusterId = clusterId;
         this.cluster = cluster;
@@ -89,12 +91,18 @@ public final class TriageCase {
     }
 
     public static TriageCase open(ReportHandoff report, String contentJson, Set<String> indicatorKeys, Instant now) {
+        return open(report, contentJson, indicatorKeys, List.of(), now);
+    }
+
+    public static TriageCase open(ReportHandoff report, String contentJson, Set<String> indicatorKeys,
+                                  List<SetAsideIdentifier> setAside, Instant now) {
         ReportFacts facts = report.content();
         TriageCase opened = new TriageCase(report.reportId(), report.reference(), report.country(), report.unit(),
                 report.filedBy(), report.receivedAt(), report.version(), report.status(), facts.category(),
-                facts.category(), facts.subtype(), facts, contentJson, indicatorKeys, Set.of(), null, null,
+                facts.category(), facts.subtype(), facts, contentJson, indicatorKeys, setAside, Set.of(), null, null,
                 null, null, null, null, CaseStatus.NEW, null, null, List.of(), List.of(), 0, now);
         opened.record(now, Officer.SYSTEM, "OPENED", Map.of("reportVersion", String.valueOf(report.version())));
+        opened.recordSetAside(List.of(), now, "IDENTIFIERS_SET_ASIDE");
         if (report.isWithdrawn()) {
             opened.closeAsWithdrawn(now);
         }
@@ -103,9 +111,16 @@ public final class TriageCase {
 
     /** Takes a newer version of the report; an older or equal one changes nothing and returns false. */
     public boolean takeReportVersion(ReportHandoff report, String contentJson, Set<String> indicatorKeys, Instant now) {
+        return takeReportVersion(report, contentJson, indicatorKeys, setAside, now);
+    }
+
+    public boolean takeReportVersion(ReportHandoff report, String contentJson, Set<String> indicatorKeys,
+                                     List<SetAsideIdentifier> setAside, Instant now) {
         if (report.version() <= reportVersion) {
             return false;
         }
+        List<SetAsideIdentifier> before = this.setAside;
+        this.setAside = List.copyOf(setAside);
         boolean reclassified = !category.equals(reportedCategory);
         reportVersion = report.version();
         reportStatus = report.status();
@@ -119,6 +134,9 @@ public final class TriageCase {
         }
         record(now, Officer.SYSTEM, report.isWithdrawn() ? "REPORT_WITHDRAWN" : "REPORT_AMENDED",
                 Map.of("reportVersion", String.valueOf(report.version())));
+        if (!before.equals(this.setAside)) {
+            recordSetAside(before, now, "IDENTIFIERS_SET_ASIDE");
+        }
         if (report.isWithdrawn() && status != CaseStatus.CLOSED) {
             closeAsWithdrawn(now);
         }
@@ -267,6 +285,42 @@ public final class TriageCase {
     }
 
     /** Called by the store after a successful write. */
+    /**
+     * Applies warning lists that changed since the case was correlated: the identifiers that link and
+     * those set aside now, recorded in the history with the lists' versions. False when nothing changed.
+     */
+    public boolean applyWarningLists(Set<String> keys, List<SetAsideIdentifier> nowSetAside, Instant now) {
+        if (keys.equals(indicatorKeys) && nowSetAside.equals(setAside)) {
+            return false;
+        }
+        List<SetAsideIdentifier> before = setAside;
+        Set<String> released = new TreeSet<>(keys);
+        released.removeAll(indicatorKeys);
+        indicatorKeys = new TreeSet<>(keys);
+        setAside = List.copyOf(nowSetAside);
+        recordSetAside(before, now, "WARNING_LISTS_APPLIED");
+        if (!released.isEmpty()) {
+            record(now, Officer.SYSTEM, "IDENTIFIERS_LINKING_AGAIN",
+                    Map.of("identifiers", String.join(", ", released)));
+        }
+        return true;
+    }
+
+    private void recordSetAside(List<SetAsideIdentifier> before, Instant now, String action) {
+        List<SetAsideIdentifier> added = setAside.stream().filter(aside -> !before.contains(aside)).toList();
+        if (added.isEmpty() && action.equals("IDENTIFIERS_SET_ASIDE")) {
+            return;
+        }
+        Map<String, String> details = new java.util.TreeMap<>();
+        if (!added.isEmpty()) {
+            details.put("identifiers", String.join(", ", added.stream().map(SetAsideIdentifier::identifier).toList()));
+            details.put("lists", String.join(", ", added.stream()
+                    .map(aside -> aside.list() == null ? aside.reason().name() : aside.list() + "@" + aside.listVersion())
+                    .distinct().toList()));
+        }
+        record(now, Officer.SYSTEM, action, details);
+    }
+
     public void stored() {
         version++;
     }
@@ -289,6 +343,7 @@ public final class TriageCase {
     public ReportFacts facts() { return facts; }
     public String contentJson() { return contentJson; }
     public Set<String> indicatorKeys() { return Set.copyOf(indicatorKeys); }
+    public List<SetAsideIdentifier> setAside() { return setAside; }
     public Set<String> linkedCaseIds() { return Set.copyOf(linkedCaseIds); }
     public String clusterId() { return clusterId; }
     public ClusterFacts cluster() { return cluster; }

@@ -19,7 +19,6 @@ import org.cyberreport.triage.Fixtures;
 import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.casework.desk.Scoring;
 import org.cyberreport.triage.correlation.ClusterStore;
-import org.cyberreport.triage.correlation.Indicators;
 import org.cyberreport.triage.report.ReportFacts;
 import org.cyberreport.triage.report.ReportHandoff;
 import org.cyberreport.triage.scoring.ClusterFacts;
@@ -114,7 +113,7 @@ class CampaignCorrelationBenchmark extends TriageIT {
      * wallet's indicator naming it with its count, one membership document per case, the figures.
      */
     private void preload(String name, String wallet, int size) {
-        String key = Indicators.of(cryptoTo(wallet)).iterator().next();
+        String key = Fixtures.INDICATORS.of(cryptoTo(wallet)).keys().iterator().next();
         String clusterId = "cluster-bench-" + name;
         ClusterFacts figures = null;
         BigDecimal loss = BigDecimal.ZERO;
@@ -122,7 +121,7 @@ class CampaignCorrelationBenchmark extends TriageIT {
         List<Document> members = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             ReportHandoff handoff = Fixtures.aHandoff(name + "-" + i, 1, "MA", cryptoTo(wallet));
-            TriageCase triageCase = TriageCase.open(handoff, "{}", Indicators.of(handoff.content()), scoring.now());
+            TriageCase triageCase = TriageCase.open(handoff, "{}", Fixtures.INDICATORS.of(handoff.content()).keys(), scoring.now());
             loss = loss.add(scoring.alone(triageCase).totalLoss());
             figures = new ClusterFacts(i + 1, loss, i + 1);
             triageCase.inCluster(clusterId, figures);

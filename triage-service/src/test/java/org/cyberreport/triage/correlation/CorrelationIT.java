@@ -148,7 +148,7 @@ class CorrelationIT extends TriageIT {
         ReportHandoff amended = version(second, 2, "FILED", fraudTo("DE89370400440532013000", "100"));
         // The amendment stored, then the crash: no correlation ran.
         TriageCase moved = cases.find("moves").orElseThrow();
-        moved.takeReportVersion(amended, "{}", Indicators.of(amended.content()), Fixtures.NOW);
+        moved.takeReportVersion(amended, "{}", Fixtures.INDICATORS.of(amended.content()).keys(), Fixtures.NOW);
         assertThat(cases.replace(moved)).isTrue();
 
         // Intake re-delivers the version it never saw acknowledged.
@@ -170,7 +170,7 @@ class CorrelationIT extends TriageIT {
         // The state a crash leaves after the amended case itself was correlated, before its former
         // partner was: the case stored, unlinked and detached; the partner still linked; the run noted.
         TriageCase stored = cases.find("amended").orElseThrow();
-        stored.takeReportVersion(amended, "{}", Indicators.of(amended.content()), Fixtures.NOW);
+        stored.takeReportVersion(amended, "{}", Fixtures.INDICATORS.of(amended.content()).keys(), Fixtures.NOW);
         stored.link(Set.of(), stored.clusterId(), stored.cluster(), Fixtures.NOW);
         assertThat(cases.replace(stored)).isTrue();
         indicators.detach("amended", "iban:FR7630006000011234567890189");

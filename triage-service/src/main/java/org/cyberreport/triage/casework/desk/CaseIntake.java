@@ -27,19 +27,22 @@ public class CaseIntake {
     private final CaseStore store;
     private final Scoring scoring;
     private final Correlator correlator;
+    private final Indicators indicators;
 
-    CaseIntake(CaseStore store, Scoring scoring, Correlator correlator) {
+    CaseIntake(CaseStore store, Scoring scoring, Correlator correlator, Indicators indicators) {
         this.store = store;
         this.scoring = scoring;
         this.correlator = correlator;
+        this.indicators = indicators;
     }
 
     public Received receive(ReportHandoff report, String contentJson) {
-        Set<String> keys = Indicators.of(report.content());
+        Indicators.Found found = indicators.of(report.content());
+        Set<String> keys = found.keys();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<TriageCase> existing = store.find(report.reportId());
             if (existing.isEmpty()) {
-                TriageCase opened = TriageCase.open(report, contentJson, keys, scoring.now());
+                TriageCase opened = TriageCase.open(report, contentJson, keys, found.setAside(), scoring.now());
                 scoring.rescore(opened);
                 if (store.insert(opened)) {
                     correlator.correlate(opened, Set.of());
@@ -50,7 +53,7 @@ public class CaseIntake {
             }
             TriageCase current = existing.get();
             Set<String> previousKeys = current.indicatorKeys();
-            if (!current.takeReportVersion(report, contentJson, keys, scoring.now())) {
+            if (!current.takeReportVersion(report, contentJson, keys, found.setAside(), scoring.now())) {
                 // Already have it. A crash after storing the case but before linking it would show here.
                 if (!correlator.isCorrelated(current)) {
                     correlator.repair(current);

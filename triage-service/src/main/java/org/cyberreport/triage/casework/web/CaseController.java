@@ -138,7 +138,7 @@ class CaseController {
                 new PriorityView(c.priority().score(), c.priority().level(), c.priority().goldenHour(),
                         c.priority().scoredAt(), c.priority().breakdown()),
                 c.override(), c.claimedBy() == null ? null : c.claimedBy().username(), c.closure(), links, cluster,
-                c.notes(), c.history(), c.contentJson());
+                c.setAside(), c.notes(), c.history(), c.contentJson());
     }
 
     private ClusterView clusterView(String clusterId, CaseDesk.ClusterReading reading, String viewerCountry) {

@@ -9,6 +9,7 @@ import org.cyberreport.triage.casework.Closure;
 import org.cyberreport.triage.casework.HistoryEntry;
 import org.cyberreport.triage.casework.LevelOverride;
 import org.cyberreport.triage.casework.Note;
+import org.cyberreport.triage.casework.SetAsideIdentifier;
 import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.casework.desk.SharedIdentifiers;
 import org.cyberreport.triage.scoring.FactorScore;
@@ -64,7 +65,8 @@ final class CaseViews {
     record CaseView(String id, String reference, String country, String unit, String filedBy, Instant receivedAt,
                     long reportVersion, String reportStatus, String reportedCategory, String category, String subtype,
                     CaseStatus status, Level level, Instant dueAt, PriorityView priority, LevelOverride override,
-                    String claimedBy, Closure closure, List<LinkView> links, ClusterView cluster, List<Note> notes,
-                    List<HistoryEntry> history, @JsonRawValue String content) {
+                    String claimedBy, Closure closure, List<LinkView> links, ClusterView cluster,
+                    List<SetAsideIdentifier> setAside, List<Note> notes, List<HistoryEntry> history,
+                    @JsonRawValue String content) {
     }
 }
