@@ -114,7 +114,7 @@ public class Correlator {
             TriageCase triageCase = cases.find(caseId).orElseThrow();
             List<IndicatorStore.Indicator> attached = new ArrayList<>();
             for (String key : triageCase.indicatorKeys()) {
-                attached.add(indicators.attach(caseId, key, scoring.now()));
+                attached.add(indicators.attach(caseId, key, triageCase.country(), scoring.now()));
             }
             Set<String> names = new TreeSet<>();
             attached.stream().map(IndicatorStore.Indicator::clusterId).filter(name -> name != null).forEach(names::add);

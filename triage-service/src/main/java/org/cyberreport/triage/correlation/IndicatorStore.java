@@ -42,21 +42,24 @@ public class IndicatorStore {
         template.indexOps(MEMBERS).createIndex(new Index().on("key", Sort.Direction.ASC).on("caseId", Sort.Direction.ASC)
                 .named("key_case"));
         template.indexOps(MEMBERS).createIndex(new Index().on("caseId", Sort.Direction.ASC).named("case"));
+        // a lookup: the cases of one country that name an identifier
+        template.indexOps(MEMBERS).createIndex(new Index().on("key", Sort.Direction.ASC).on("country", Sort.Direction.ASC)
+                .on("caseId", Sort.Direction.ASC).named("key_country_case"));
         template.indexOps(COLLECTION).createIndex(new Index().on("clusterId", Sort.Direction.ASC).named("cluster"));
     }
 
     /** Records that the case has this indicator (again: no change); returns the indicator as it now is. */
-    Indicator attach(String caseId, String key, Instant now) {
+    Indicator attach(String caseId, String key, String country, Instant now) {
         boolean added;
         try {
             template.insert(new Document("_id", pair(key, caseId)).append("key", key).append("caseId", caseId)
-                    .append("at", Date.from(now)), MEMBERS);
+                    .append("country", country).append("at", Date.from(now)), MEMBERS);
             added = true;
         } catch (DuplicateKeyException again) {
             added = false;
         }
         Update update = new Update().inc("count", added ? 1 : 0).set("lastSeenAt", Date.from(now))
-                .setOnInsert("firstSeenAt", Date.from(now));
+                .setOnInsert("firstSeenAt", Date.from(now)).addToSet("countries", country);
         Document found = template.findAndModify(query(where("_id").is(key)), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
         return found.containsKey("caseIds") ? upgrade(found, now) : indicator(found, List.of());
@@ -87,9 +90,44 @@ public class IndicatorStore {
 
     /** Removes the case from an indicator it no longer has (after an amendment). */
     public void detach(String caseId, String key) {
-        if (template.remove(query(where("_id").is(pair(key, caseId))), MEMBERS).getDeletedCount() > 0) {
-            template.updateFirst(query(where("_id").is(key)), new Update().inc("count", -1), COLLECTION);
+        Document removed = template.findAndRemove(query(where("_id").is(pair(key, caseId))), Document.class, MEMBERS);
+        if (removed != null) {
+            Update update = new Update().inc("count", -1);
+            String country = removed.getString("country");
+            if (country != null && !template.exists(query(where("key").is(key).and("country").is(country)), MEMBERS)) {
+                update.pull("countries", country);
+            }
+            template.updateFirst(query(where("_id").is(key)), update, COLLECTION);
         }
+    }
+
+    /** Memberships written before they named their case's country learn it (once, at a roll-out). */
+    void backfillCountry(String caseId, String country, Set<String> keys) {
+        if (template.updateMulti(query(where("caseId").is(caseId).and("country").exists(false)),
+                new Update().set("country", country), MEMBERS).getModifiedCount() > 0) {
+            keys.forEach(key -> template.updateFirst(query(where("_id").is(key)), new Update().addToSet("countries", country),
+                    COLLECTION));
+        }
+    }
+
+    /** Up to {@code limit} cases of one country that name the indicator, in id order, and how many there are. */
+    public CountryCases casesIn(String key, String country, int limit) {
+        Query listing = query(where("key").is(key).and("country").is(country)).with(Sort.by("caseId")).limit(limit);
+        List<String> ids = template.find(listing, Document.class, MEMBERS).stream().map(member -> member.getString("caseId")).toList();
+        long total = ids.size() < limit ? ids.size() : template.count(query(where("key").is(key).and("country").is(country)), MEMBERS);
+        return new CountryCases(ids, total);
+    }
+
+    public record CountryCases(List<String> caseIds, long total) {
+    }
+
+    /** The countries whose cases name the indicator (none when no case names it). */
+    public Set<String> countriesOf(String key) {
+        Document found = template.findById(key, Document.class, COLLECTION);
+        if (found == null) {
+            return Set.of();
+        }
+        return new TreeSet<>(found.getList("countries", String.class, List.of()));
     }
 
     /** Names the indicator's cluster, unless a concurrent correlation named it first. */

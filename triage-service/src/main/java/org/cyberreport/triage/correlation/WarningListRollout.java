@@ -39,7 +39,7 @@ public class WarningListRollout {
 
     static final String COLLECTION = "warning_lists";
     /** Raised when the derivation of identifiers from a report changes, so stored cases follow. */
-    static final String DERIVATION = "indicators-2";
+    static final String DERIVATION = "indicators-2";  // 2: URLs by account or page, domains by registrable domain, memberships by country
 
     private static final Logger log = LoggerFactory.getLogger(WarningListRollout.class);
     private static final String STATE = "applied";
@@ -150,6 +150,7 @@ public class WarningListRollout {
         if (triageCase.facts() == null) {
             return false;
         }
+        indicatorStore.backfillCountry(triageCase.id(), triageCase.country(), triageCase.indicatorKeys());
         Indicators.Found found = indicators.of(triageCase.facts());
         if (found.keys().equals(triageCase.indicatorKeys()) && found.setAside().equals(triageCase.setAside())) {
             return false;

@@ -174,7 +174,7 @@ class CorrelationIT extends TriageIT {
         stored.link(Set.of(), stored.clusterId(), stored.cluster(), Fixtures.NOW);
         assertThat(cases.replace(stored)).isTrue();
         indicators.detach("amended", "iban:FR7630006000011234567890189");
-        indicators.attach("amended", "iban:DE89370400440532013000", Fixtures.NOW);
+        indicators.attach("amended", "iban:DE89370400440532013000", "MA", Fixtures.NOW);
         mongo.getCollection("correlations").replaceOne(new Document("_id", "amended"),
                 new Document("_id", "amended").append("reportVersion", 2L).append("done", false));
         assertThat(cases.find("partner").orElseThrow().linkedCaseIds()).containsExactly("amended");
