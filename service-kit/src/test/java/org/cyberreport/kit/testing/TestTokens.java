@@ -117,6 +117,7 @@ public final class TestTokens {
                 .issueTime(Date.from(expiry.minus(Duration.ofMinutes(5))))
                 .expirationTime(Date.from(expiry))
                 .claim("preferred_username", username)
+                .claim("email", username + "@example.test")
                 .claim("azp", "cyberreport-cli")
                 .claim("realm_access", Map.of("roles", roles));
         if (country != null) {

@@ -1,6 +1,7 @@
 package org.cyberreport.triage.config;
 
 import static org.cyberreport.kit.security.Caller.ADMIN;
+import static org.cyberreport.kit.security.Caller.REPORTER;
 import static org.cyberreport.kit.security.Caller.SERVICE;
 import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
 
@@ -26,6 +27,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/internal/reports").hasRole(SERVICE)
                         .requestMatchers("/api/triage/escalations", "/api/triage/escalations/**").hasRole(ADMIN)
+                        // each user's own notices: officers' and the filing units' (reporters')
+                        .requestMatchers("/api/triage/notifications", "/api/triage/notifications/**")
+                                .hasAnyRole(TRIAGE_OFFICER, REPORTER)
                         .requestMatchers("/api/triage/**").hasRole(TRIAGE_OFFICER)
                         .anyRequest().denyAll())
                 .build();

@@ -34,9 +34,11 @@ public class CaseStore {
     static final String COLLECTION = "cases";
 
     private final MongoTemplate template;
+    private final List<CaseWritten> listeners;
 
-    CaseStore(MongoTemplate template) {
+    CaseStore(MongoTemplate template, List<CaseWritten> listeners) {
         this.template = template;
+        this.listeners = List.copyOf(listeners);
         template.indexOps(COLLECTION).createIndex(new Index().on("country", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).on("level", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)
                 .named("queue"));
@@ -49,7 +51,46 @@ public class CaseStore {
                 .on("_id", Sort.Direction.ASC).named("cluster_members"));
         template.indexOps(COLLECTION).createIndex(new Index().on("priority.rescoreAt", Sort.Direction.ASC)
                 .named("rescore"));
+        // the cases changed in a period: the notices' sweep reads each change once after the fact
+        template.indexOps(COLLECTION).createIndex(new Index().on("updatedAt", Sort.Direction.ASC).named("updated"));
     }
+
+    /** Told of every case this store wrote, after the write (notices follow the case's state from there). */
+    public interface CaseWritten {
+        void written(TriageCase written);
+    }
+
+    private void written(TriageCase written) {
+        listeners.forEach(listener -> listener.written(written));
+    }
+
+    /**
+     * Open cases whose due time lies in a period, in every country: each country's queue index read for
+     * the period (its leading keys taken as lists of every value), so no other index is kept for it.
+     */
+    public List<TriageCase> openDueBetween(Instant from, Instant to, int limit) {
+        Query due = query(where("country").in(COUNTRIES).and("status").in(CaseStatus.NEW.name(), CaseStatus.IN_PROGRESS.name())
+                .and("level").in(LEVELS).and("dueAt").gt(Date.from(from)).lte(Date.from(to)))
+                .with(Sort.by("dueAt")).limit(limit);
+        withNoticeFields(due);
+        return template.find(due, TriageCase.class, COLLECTION);
+    }
+
+    /** Cases changed in a period, oldest change first, with what notices are made of. */
+    public List<TriageCase> changedBetween(Instant from, Instant to, int limit) {
+        Query changed = query(where("updatedAt").gt(Date.from(from)).lte(Date.from(to))).with(Sort.by("updatedAt"))
+                .limit(limit);
+        withNoticeFields(changed);
+        return template.find(changed, TriageCase.class, COLLECTION);
+    }
+
+    private static void withNoticeFields(Query query) {
+        query.fields().include("_id", "reference", "country", "unit", "filedBy", "receivedAt", "reportVersion",
+                "category", "level", "dueAt", "status", "claimedBy", "closure", "history", "version", "updatedAt");
+    }
+
+    private static final List<String> COUNTRIES = List.of(java.util.Locale.getISOCountries());
+    private static final List<String> LEVELS = java.util.Arrays.stream(Level.values()).map(Level::name).toList();
 
     /** Open cases whose score a time-bound factor has changed since they were scored: by index. */
     public List<String> dueForRescoring(Instant now, int limit) {
@@ -72,6 +113,7 @@ public class CaseStore {
         opened.stored();
         try {
             template.insert(opened, COLLECTION);
+            written(opened);
             return true;
         } catch (DuplicateKeyException twin) {
             return false;
@@ -82,8 +124,12 @@ public class CaseStore {
     public boolean replace(TriageCase changed) {
         long expected = changed.version();
         changed.stored();
-        return template.findAndReplace(query(where("_id").is(changed.id()).and("version").is(expected)), changed,
-                FindAndReplaceOptions.none(), TriageCase.class, COLLECTION) != null;
+        boolean replaced = template.findAndReplace(query(where("_id").is(changed.id()).and("version").is(expected)),
+                changed, FindAndReplaceOptions.none(), TriageCase.class, COLLECTION) != null;
+        if (replaced) {
+            written(changed);
+        }
+        return replaced;
     }
 
     /**
@@ -100,7 +146,11 @@ public class CaseStore {
             triageCase.stored();
             bulk.replaceOne(query(where("_id").is(triageCase.id()).and("version").is(expected)), triageCase);
         }
-        return bulk.execute().getMatchedCount() == changed.size();
+        boolean all = bulk.execute().getMatchedCount() == changed.size();
+        if (all) {
+            changed.forEach(this::written);
+        }
+        return all;
     }
 
     public CaseSlice queue(QueueFilter filter, int page, int size) {
