@@ -107,6 +107,30 @@ class GatewayIT {
     }
 
     @Test
+    void aUsersNoticesReachTheirServiceAndAStreamOutlivesTheResponseTimeoutWithoutTouchingTheBreaker() {
+        TRIAGE_ONLY.stubFor(get(urlPathEqualTo("/api/triage/notifications")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"items\":[]}")));
+        assertThat(http.get("/api/triage/notifications", REPORTER).status()).as("a filing unit's notices").isEqualTo(200);
+        assertThat(http.get("/api/triage/notifications", TestTokens.triageOfficer("MA")).status()).isEqualTo(200);
+        assertThat(http.get("/api/triage/notifications", TestTokens.liaison("FR")).status()).isEqualTo(403);
+        assertThat(http.get("/api/triage/cases", REPORTER).status()).as("nothing else of triage for a reporter").isEqualTo(403);
+
+        // longer than GATEWAY_RESPONSE_TIMEOUT (1 s here): a stream is not cut, and no breaker counts it
+        TRIAGE_ONLY.stubFor(get(urlEqualTo("/api/triage/notifications/stream")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody("event:notice\ndata:{}\n\n").withFixedDelay(2_500)));
+        COOPERATION_ONLY.stubFor(get(urlEqualTo("/api/cooperation/notifications/stream")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody("event:notice\ndata:{}\n\n").withFixedDelay(2_500)));
+        int callsBefore = circuitBreakers.circuitBreaker("triage").getMetrics().getNumberOfBufferedCalls();
+        Http.Answer stream = http.get("/api/triage/notifications/stream", REPORTER);
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.body()).contains("event:notice");
+        assertThat(http.get("/api/cooperation/notifications/stream", TestTokens.liaison("FR")).status()).isEqualTo(200);
+        assertThat(http.get("/api/cooperation/notifications/stream", REPORTER).status()).isEqualTo(403);
+        assertThat(circuitBreakers.circuitBreaker("triage").getMetrics().getNumberOfBufferedCalls())
+                .as("the stream went around the breaker").isEqualTo(callsBefore);
+    }
+
+    @Test
     void routesEachApiToItsServiceAndRelaysTheToken() {
         SERVICES.stubFor(get(urlEqualTo("/api/reports?size=5")).willReturn(aResponse().withStatus(200).withBody("intake")));
         TRIAGE_ONLY.stubFor(get(urlEqualTo("/api/triage/cases")).willReturn(aResponse().withStatus(200).withBody("triage")));

@@ -76,6 +76,8 @@ class GatewaySecurityConfiguration {
                         .pathMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole("admin")
                         .pathMatchers("/api/reports", "/api/reports/**").hasAnyRole("reporter", "triage-officer")
                         .pathMatchers("/api/triage/escalations", "/api/triage/escalations/**").hasRole("admin")
+                        // each user's own notices (a reporter's are its unit's); triage checks whose they are
+                        .pathMatchers("/api/triage/notifications", "/api/triage/notifications/**").hasAnyRole("reporter", "triage-officer")
                         .pathMatchers("/api/triage/**").hasRole("triage-officer")
                         // Partners' systems answer with a signature instead of a token; cooperation verifies it.
                         .pathMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
