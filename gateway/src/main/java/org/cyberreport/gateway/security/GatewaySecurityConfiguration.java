@@ -78,7 +78,8 @@ class GatewaySecurityConfiguration {
                         .pathMatchers("/api/triage/escalations", "/api/triage/escalations/**").hasRole("admin")
                         // each user's own notices (a reporter's are its unit's); triage checks whose they are
                         .pathMatchers("/api/triage/notifications", "/api/triage/notifications/**").hasAnyRole("reporter", "triage-officer")
-                        .pathMatchers("/api/triage/**").hasRole("triage-officer")
+                        // the supervisor's endpoints and reading rights are checked by triage itself
+                        .pathMatchers("/api/triage/**").hasAnyRole("triage-officer", "triage-supervisor")
                         // Partners' systems answer with a signature instead of a token; cooperation verifies it.
                         .pathMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
                         .pathMatchers("/api/cooperation/**").hasAnyRole("triage-officer", "liaison", "admin")

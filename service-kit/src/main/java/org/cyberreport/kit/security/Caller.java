@@ -12,6 +12,8 @@ public record Caller(String subject, String username, Set<String> roles, String 
 
     public static final String REPORTER = "reporter";
     public static final String TRIAGE_OFFICER = "triage-officer";
+    /** Sees the whole country's queue with who holds what, reassigns cases, follows what is overdue. */
+    public static final String TRIAGE_SUPERVISOR = "triage-supervisor";
     public static final String LIAISON = "liaison";
     public static final String ADMIN = "admin";
     public static final String SERVICE = "service";

@@ -224,6 +224,18 @@ public final class TriageCase {
         record(now, officer, "CLAIMED", Map.of());
     }
 
+    /** A supervisor gives the case to another officer of the country, with a reason; a closed case stays closed. */
+    public void reassign(Officer to, String reason, Officer supervisor, Instant now) {
+        requireOpen("reassigned");
+        if (claimedBy != null && claimedBy.subject().equals(to.subject())) {
+            throw new CaseConflict("Case " + reference + " is already held by " + to.username());
+        }
+        String from = claimedBy == null ? "" : claimedBy.username();
+        claimedBy = to;
+        status = CaseStatus.IN_PROGRESS;
+        record(now, supervisor, "REASSIGNED", Map.of("from", from, "to", to.username(), "reason", reason));
+    }
+
     public void release(Officer officer, Instant now) {
         requireOpen("released");
         if (claimedBy == null || !claimedBy.subject().equals(officer.subject())) {

@@ -4,6 +4,7 @@ import static org.cyberreport.kit.security.Caller.ADMIN;
 import static org.cyberreport.kit.security.Caller.REPORTER;
 import static org.cyberreport.kit.security.Caller.SERVICE;
 import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
+import static org.cyberreport.kit.security.Caller.TRIAGE_SUPERVISOR;
 
 import org.cyberreport.kit.security.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Officers reach the queue and casework; administrators reach the parked escalation hand-offs; only
- * service clients reach the internal endpoint (which the gateway does not route). Cases are further limited to the officer's country by the case desk.
+ * Officers reach the queue and casework; supervisors the country's supervision, and read its cases;
+ * administrators reach the parked escalation hand-offs; only service clients reach the internal endpoint (which the gateway does not route). Cases are further limited to the officer's country by the case desk.
  */
 @Configuration
 class SecurityConfiguration {
@@ -30,6 +31,10 @@ class SecurityConfiguration {
                         // each user's own notices: officers' and the filing units' (reporters')
                         .requestMatchers("/api/triage/notifications", "/api/triage/notifications/**")
                                 .hasAnyRole(TRIAGE_OFFICER, REPORTER)
+                        .requestMatchers("/api/triage/supervision/**").hasRole(TRIAGE_SUPERVISOR)
+                        // a supervisor reads the cases and clusters of the country, and may look identifiers up
+                        .requestMatchers(HttpMethod.GET, "/api/triage/cases/*", "/api/triage/clusters/*", "/api/triage/lookup")
+                                .hasAnyRole(TRIAGE_OFFICER, TRIAGE_SUPERVISOR)
                         .requestMatchers("/api/triage/**").hasRole(TRIAGE_OFFICER)
                         .anyRequest().denyAll())
                 .build();

@@ -53,10 +53,13 @@ public class CaseDesk {
     private final HeldEscalations heldEscalations;
     private final JsonMapper json;
     private final ClusterStore clusters;
+    private final OfficerRoster roster;
 
     CaseDesk(CaseStore store, CaseUpdates updates, Scoring scoring, AuditTrail audit, MongoTemplate template,
-             OutboxRelay escalations, JsonMapper json, ClusterStore clusters, HeldEscalations heldEscalations) {
+             OutboxRelay escalations, JsonMapper json, ClusterStore clusters, HeldEscalations heldEscalations,
+             OfficerRoster roster) {
         this.clusters = clusters;
+        this.roster = roster;
         this.heldEscalations = heldEscalations;
         this.store = store;
         this.updates = updates;
@@ -222,10 +225,11 @@ public class CaseDesk {
                 .orElseThrow(() -> ProblemException.notFound("No case " + id));
     }
 
-    private static void requireCountry(Caller caller) {
+    private void requireCountry(Caller caller) {
         if (!caller.hasCountry()) {
             throw new ProblemException(ProblemKind.FORBIDDEN, "The caller's token carries no country");
         }
+        roster.seen(caller);
     }
 
     private static Officer officer(Caller caller) {
