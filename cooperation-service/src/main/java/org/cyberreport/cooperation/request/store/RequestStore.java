@@ -24,9 +24,11 @@ public class RequestStore {
     public static final String COLLECTION = "requests";
 
     private final MongoTemplate template;
+    private final List<RequestWritten> listeners;
 
-    RequestStore(MongoTemplate template) {
+    RequestStore(MongoTemplate template, List<RequestWritten> listeners) {
         this.template = template;
+        this.listeners = List.copyOf(listeners);
         template.indexOps(COLLECTION).createIndex(new Index().on("destinationCountry", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).named("inbox"));
         // each list's page in its own order, read from the index: the inbox by due time, the requesting side newest first
@@ -39,6 +41,29 @@ public class RequestStore {
         template.indexOps(COLLECTION).createIndex(new Index().on("sentAt", Sort.Direction.ASC).named("sent"));
     }
 
+    /** Told of every request this store wrote, after the write (notices follow the request's state from there). */
+    public interface RequestWritten {
+        void written(CooperationRequest written);
+    }
+
+    private void written(CooperationRequest written) {
+        listeners.forEach(listener -> listener.written(written));
+    }
+
+    /** Requests to any country due in a period, by the inbox's index (its country taken as a list of every one). */
+    public List<CooperationRequest> dueBetween(Instant from, Instant to, int limit) {
+        return template.find(new Query(where("destinationCountry").in(COUNTRIES).and("dueAt").gt(from).lte(to))
+                .with(Sort.by("dueAt")).limit(limit), CooperationRequest.class, COLLECTION);
+    }
+
+    /** Requests sent in a period, by the {@code sent} index. */
+    public List<CooperationRequest> sentBetween(Instant from, Instant to, int limit) {
+        return template.find(new Query(where("sentAt").gt(from).lte(to)).with(Sort.by("sentAt")).limit(limit),
+                CooperationRequest.class, COLLECTION);
+    }
+
+    private static final List<String> COUNTRIES = List.of(java.util.Locale.getISOCountries());
+
     public Optional<CooperationRequest> find(String id) {
         return Optional.ofNullable(template.findById(id, CooperationRequest.class, COLLECTION));
     }
@@ -48,6 +73,7 @@ public class RequestStore {
         request.stored();
         try {
             template.insert(request, COLLECTION);
+            written(request);
             return true;
         } catch (DuplicateKeyException twin) {
             return false;
@@ -71,8 +97,12 @@ public class RequestStore {
                 update.set(field, value);
             }
         });
-        return template.updateFirst(query(where("_id").is(request.id()).and("version").is(expected)), update, COLLECTION)
-                .getModifiedCount() == 1;
+        boolean replaced = template.updateFirst(query(where("_id").is(request.id()).and("version").is(expected)), update,
+                COLLECTION).getModifiedCount() == 1;
+        if (replaced) {
+            written(request);
+        }
+        return replaced;
     }
 
     public List<CooperationRequest> addressedTo(String country, int page, int size) {
