@@ -67,6 +67,14 @@ final class RunningPlatform {
         PORTS.put(name, value);
     }
 
+    /** Removes an environment variable set by {@link #environment}, so that it does not reach the next test's platform. */
+    static synchronized void withoutEnvironment(String name) {
+        if (started) {
+            throw new IllegalStateException("the platform is running already");
+        }
+        PORTS.remove(name);
+    }
+
     /** The process id the launcher recorded for an application. */
     static long pid(String application) throws IOException {
         return Long.parseLong(Files.readString(Path.of(System.getenv("PLATFORM_RUN_DIR"), "pids", application + ".pid")).trim());
