@@ -68,9 +68,10 @@ class NotificationsE2EIT {
 
     @BeforeAll
     static void start() throws Exception {
-        SMTP.start();
         ENVIRONMENT.forEach(RunningPlatform::environment);
         RunningPlatform.start();
+        // after the start: the launcher refuses ports that are taken, and nothing is mailed before a report is filed
+        SMTP.start();
     }
 
     @AfterAll
