@@ -2,6 +2,7 @@ package org.cyberreport.intake.config;
 
 import static org.cyberreport.kit.security.Caller.ADMIN;
 import static org.cyberreport.kit.security.Caller.REPORTER;
+import static org.cyberreport.kit.security.Caller.SERVICE;
 import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
 
 import org.cyberreport.kit.security.ResourceServerSecurity;
@@ -25,6 +26,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/internal/reports/*/case").hasRole(SERVICE)
                         .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/*/amendments",
                                 "/api/reports/*/withdrawal").hasRole(REPORTER)

@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cyberreport.mongodb.embedded.storage=memory",
         "cyberreport.relay.enabled=false",
+        "cyberreport.relay.case-states.enabled=false",
         // Tests call the re-scoring themselves.
         "cyberreport.triage.rescore-first-check=PT1H",
         "cyberreport.security.issuer=" + TestTokens.ISSUER,

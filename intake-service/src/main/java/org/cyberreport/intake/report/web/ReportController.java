@@ -14,6 +14,7 @@ import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.security.Caller;
 import org.cyberreport.kit.web.TimeWindow;
+import org.cyberreport.intake.report.casestate.CaseStates;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +41,11 @@ import jakarta.validation.constraints.Min;
 class ReportController {
 
     private final ReportDesk desk;
+    private final CaseStates caseStates;
 
-    ReportController(ReportDesk desk) {
+    ReportController(ReportDesk desk, CaseStates caseStates) {
         this.desk = desk;
+        this.caseStates = caseStates;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -65,7 +68,8 @@ class ReportController {
     @Operation(summary = "Read a report within the caller's unit (reporter) or country (triage officer)")
     ResponseEntity<ReportResponse> read(Caller caller, @PathVariable String id) {
         var report = desk.read(caller, id);
-        return ResponseEntity.ok().eTag(etag(report.version())).body(ReportResponse.of(report));
+        return ResponseEntity.ok().eTag(etag(report.version()))
+                .body(ReportResponse.of(report, caseStates.find(report.id()).orElse(null)));
     }
 
     @GetMapping
@@ -82,7 +86,9 @@ class ReportController {
         TimeWindow.requireWithin("receivedFrom", receivedFrom);
         TimeWindow.requireWithin("receivedTo", receivedTo);
         var slice = desk.list(caller, new ReportQuery(status, category, receivedFrom, receivedTo, page, size));
-        return new ReportPage(slice.items().stream().map(ReportSummary::of).toList(), page, size, slice.total(),
+        var states = caseStates.findAll(slice.items().stream().map(report -> report.id()).toList());
+        return new ReportPage(slice.items().stream().map(report -> ReportSummary.of(report, states.get(report.id()))).toList(),
+                page, size, slice.total(),
                 (slice.total() + size - 1) / size);
     }
 

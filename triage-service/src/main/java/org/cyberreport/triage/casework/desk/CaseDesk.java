@@ -28,6 +28,7 @@ import org.cyberreport.triage.escalation.EscalationMessage;
 import org.cyberreport.triage.report.ReportFacts;
 import org.cyberreport.triage.scoring.ClusterFacts;
 import org.cyberreport.triage.scoring.Level;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -56,7 +57,7 @@ public class CaseDesk {
     private final OfficerRoster roster;
 
     CaseDesk(CaseStore store, CaseUpdates updates, Scoring scoring, AuditTrail audit, MongoTemplate template,
-             OutboxRelay escalations, JsonMapper json, ClusterStore clusters, HeldEscalations heldEscalations,
+             @Qualifier("escalationRelay") OutboxRelay escalations, JsonMapper json, ClusterStore clusters, HeldEscalations heldEscalations,
              OfficerRoster roster) {
         this.clusters = clusters;
         this.roster = roster;

@@ -9,6 +9,7 @@ import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.casework.store.CaseStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ public class HeldEscalations {
     private final CaseStore cases;
     private final Scoring scoring;
 
-    HeldEscalations(OutboxRelay escalations, CaseStore cases, Scoring scoring) {
+    HeldEscalations(@Qualifier("escalationRelay") OutboxRelay escalations, CaseStore cases, Scoring scoring) {
         this.escalations = escalations;
         this.cases = cases;
         this.scoring = scoring;
