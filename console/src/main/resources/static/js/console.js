@@ -36,3 +36,34 @@
     }
   });
 })();
+
+// New notifications as they happen: the console's server relays the user's stream (the browser holds
+// no token); each is added at the top of the page's notification area, as text, never as markup.
+(function () {
+  'use strict';
+
+  var area = document.querySelector('[data-notice-stream]');
+  if (!area || !window.EventSource) {
+    return;
+  }
+  var list = area.querySelector('ul');
+  var source = new EventSource(area.getAttribute('data-notice-stream'));
+  source.addEventListener('notice', function (event) {
+    var notice;
+    try {
+      notice = JSON.parse(event.data);
+    } catch (unreadable) {
+      return;
+    }
+    var item = document.createElement('li');
+    var link = document.createElement('a');
+    link.setAttribute('href', typeof notice.link === 'string' && notice.link.charAt(0) === '/' ? notice.link : '/notifications');
+    link.textContent = notice.text;
+    item.appendChild(link);
+    list.insertBefore(item, list.firstChild);
+    while (list.children.length > 5) {
+      list.removeChild(list.lastChild);
+    }
+    area.hidden = false;
+  });
+})();
