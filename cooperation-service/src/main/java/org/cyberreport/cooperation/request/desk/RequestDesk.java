@@ -129,6 +129,14 @@ public class RequestDesk {
         return requests;
     }
 
+    /** The requests the officer's country sent (or drafted) about one of its cases, with their states and answers. */
+    public List<CooperationRequest> caseRequests(Caller caller, String caseId) {
+        requireCountry(caller);
+        List<CooperationRequest> requests = store.requestedAbout(caller.country(), caseId, 100);
+        audit.record(caller, "CASE_REQUESTS_LISTED", "case", caseId, Map.of("returned", String.valueOf(requests.size())));
+        return requests;
+    }
+
     public CooperationRequest acknowledge(Caller caller, String id) {
         return change(caller, id, Side.DESTINATION, "REQUEST_ACKNOWLEDGED", false, r -> r.acknowledge(caller.username(), now()));
     }

@@ -39,6 +39,9 @@ public class RequestStore {
         template.indexOps(COLLECTION).createIndex(new Index().on("type", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).named("type_status"));
         template.indexOps(COLLECTION).createIndex(new Index().on("sentAt", Sort.Direction.ASC).named("sent"));
+        // the requests sent about one case, newest first: what the case shows of its requests abroad
+        template.indexOps(COLLECTION).createIndex(new Index().on("requestingCountry", Sort.Direction.ASC)
+                .on("caseId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("case_requests"));
     }
 
     /** Told of every request this store wrote, after the write (notices follow the request's state from there). */
@@ -109,6 +112,12 @@ public class RequestStore {
         return template.find(new Query(where("destinationCountry").is(country).and("status").ne("DRAFT"))
                 .with(Sort.by(Sort.Order.asc("dueAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size),
                 CooperationRequest.class, COLLECTION);
+    }
+
+    /** The requests a country sent (or drafted) about one of its cases, newest first. */
+    public List<CooperationRequest> requestedAbout(String country, String caseId, int limit) {
+        return template.find(new Query(where("requestingCountry").is(country).and("caseId").is(caseId))
+                .with(Sort.by(Sort.Order.desc("createdAt"))).limit(limit), CooperationRequest.class, COLLECTION);
     }
 
     public List<CooperationRequest> requestedBy(String country, int page, int size) {

@@ -32,6 +32,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping(path = "/api/cooperation", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,10 +77,13 @@ class RequestController {
     }
 
     @GetMapping("/requests")
-    @Operation(summary = "The requests of the officer's country")
+    @Operation(summary = "The requests of the officer's country; with caseId, those about one of its cases (up to 100)")
     List<RequestView> own(Caller caller, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return desk.ownRequests(caller, page, size).stream().map(r -> RequestView.of(r, false, clock.instant())).toList();
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                          @RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+",
+                                  message = "must be a case id") String caseId) {
+        List<CooperationRequest> requests = caseId == null ? desk.ownRequests(caller, page, size) : desk.caseRequests(caller, caseId);
+        return requests.stream().map(r -> RequestView.of(r, false, clock.instant())).toList();
     }
 
     @GetMapping("/inbox")
