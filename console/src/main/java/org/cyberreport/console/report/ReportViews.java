@@ -36,10 +36,15 @@ final class ReportViews {
         }
     }
 
+    /** The report's case in triage as last delivered to intake: its level, whether it is worked, its outcome. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CaseState(String reference, String level, String status, String outcome, Instant closedAt, Instant changedAt) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Report(String id, String reference, String status, long version, String country, String unit, String filedBy,
                   Instant receivedAt, Instant updatedAt, JsonNode content, List<AmendmentView> amendments,
-                  WithdrawalView withdrawal) {
+                  WithdrawalView withdrawal, CaseState caseState) {
 
         public boolean withdrawn() {
             return "WITHDRAWN".equals(status);

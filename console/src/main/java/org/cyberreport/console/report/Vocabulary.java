@@ -41,6 +41,8 @@ public class Vocabulary {
     public final List<String> dataCategories = List.of("PERSONAL", "FINANCIAL", "HEALTH", "CREDENTIALS", "CHILDREN");
 
     public final List<String> levels = List.of("P1", "P2", "P3", "P4");
+    /** What an officer can look up: every kind of identifier correlation keys, names excepted. */
+    public final List<String> lookupTypes = subjectTypes.stream().filter(type -> !type.equals("NAME")).toList();
     public final List<String> caseStatuses = List.of("NEW", "IN_PROGRESS", "CLOSED");
     public final List<String> outcomes = List.of("REFERRED_FOR_INVESTIGATION", "ESCALATED_ABROAD", "NO_FURTHER_ACTION",
             "LINKED_TO_OTHER_CASE", "RESOLVED", "WITHDRAWN_BY_UNIT");
@@ -56,6 +58,7 @@ public class Vocabulary {
             Map.entry("custody", custody), Map.entry("dataCategories", dataCategories), Map.entry("victimKinds", victimKinds),
             Map.entry("vulnerabilities", vulnerabilities), Map.entry("subjectTypes", subjectTypes), Map.entry("methods", methods),
             Map.entry("transactionStatuses", transactionStatuses), Map.entry("levels", levels), Map.entry("outcomes", outcomes),
+            Map.entry("lookupTypes", lookupTypes),
             Map.entry("requestTypes", requestTypes), Map.entry("directoryDeliveries", directoryDeliveries),
             Map.entry("categories", categories), Map.entry("measures", measures),
             Map.entry("subtypes.ONLINE_FRAUD", subtypes.get("ONLINE_FRAUD")), Map.entry("subtypes.EXTORTION", subtypes.get("EXTORTION")),

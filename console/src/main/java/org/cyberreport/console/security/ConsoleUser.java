@@ -13,6 +13,7 @@ public record ConsoleUser(String username, String displayName, Set<String> roles
 
     public static final String REPORTER = "reporter";
     public static final String TRIAGE_OFFICER = "triage-officer";
+    public static final String TRIAGE_SUPERVISOR = "triage-supervisor";
     public static final String LIAISON = "liaison";
     public static final String ADMIN = "admin";
 
@@ -26,6 +27,10 @@ public record ConsoleUser(String username, String displayName, Set<String> roles
 
     public boolean isTriageOfficer() {
         return is(TRIAGE_OFFICER);
+    }
+
+    public boolean isTriageSupervisor() {
+        return is(TRIAGE_SUPERVISOR);
     }
 
     public boolean isLiaison() {

@@ -70,7 +70,12 @@ class SecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/signed-out", "/forbidden", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/reports/**").hasRole(ConsoleUser.REPORTER)
+                        // a supervisor reads the country's cases and clusters; the officers work them
+                        .requestMatchers(HttpMethod.GET, "/triage/cases/*", "/triage/clusters/*")
+                                .hasAnyRole(ConsoleUser.TRIAGE_OFFICER, ConsoleUser.TRIAGE_SUPERVISOR)
                         .requestMatchers("/triage/**").hasRole(ConsoleUser.TRIAGE_OFFICER)
+                        .requestMatchers("/lookup", "/lookup/**").hasAnyRole(ConsoleUser.TRIAGE_OFFICER, ConsoleUser.TRIAGE_SUPERVISOR)
+                        .requestMatchers("/supervision", "/supervision/**").hasRole(ConsoleUser.TRIAGE_SUPERVISOR)
                         .requestMatchers("/inbox/**").hasRole(ConsoleUser.LIAISON)
                         .requestMatchers("/admin/**").hasRole(ConsoleUser.ADMIN)
                         .anyRequest().authenticated())

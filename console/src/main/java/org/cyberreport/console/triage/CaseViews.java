@@ -95,12 +95,24 @@ final class CaseViews {
     record Case(String id, String reference, String country, String unit, String filedBy, Instant receivedAt,
                 long reportVersion, String reportStatus, String reportedCategory, String category, String subtype,
                 String status, String level, Instant dueAt, Priority priority, Override override, String claimedBy,
-                Closure closure, List<Link> links, Cluster cluster, List<Note> notes, List<HistoryEntry> history,
-                JsonNode content) {
+                Closure closure, List<Link> links, Cluster cluster, List<SetAside> setAside, List<Note> notes,
+                List<HistoryEntry> history, JsonNode content) {
 
         public boolean closed() {
             return "CLOSED".equals(status);
         }
+
+        public List<SetAside> setAsideOrNone() {
+            return setAside == null ? List.of() : setAside;
+        }
+    }
+
+    /**
+     * An identifier of the report that links no case by itself: on a warning list of shared infrastructure
+     * ({@code WARNING_LIST}, with the list's name and version) or naming a platform without an account.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SetAside(String identifier, String reason, String list, String listName, String listVersion) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -49,6 +49,12 @@ class TriageApi {
         gateway.post(uri -> uri.path("/api/triage/cases/{id}/{action}").build(id, action), body, Map.of(), JsonNode.class);
     }
 
+    /** The requests the officer's country sent (or drafted) about one case, with their states and answers. */
+    List<CaseViews.SentRequest> requestsAbout(String caseId) {
+        return gateway.get(uri -> uri.path("/api/cooperation/requests").queryParam("caseId", caseId).build(),
+                new ParameterizedTypeReference<List<CaseViews.SentRequest>>() { });
+    }
+
     List<CaseViews.SentRequest> requestsSent(int page) {
         return gateway.get(uri -> uri.path("/api/cooperation/requests").queryParam("page", page).queryParam("size", 20).build(),
                 new ParameterizedTypeReference<List<CaseViews.SentRequest>>() { });

@@ -5,9 +5,11 @@ import java.util.Locale;
 
 import org.cyberreport.console.api.ApiProblemException;
 import org.cyberreport.console.report.ReportForm;
+import org.cyberreport.console.security.ConsoleUser;
 import org.cyberreport.console.web.Languages;
 import org.cyberreport.console.web.ProblemFields;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -61,7 +63,14 @@ class TriageController {
     }
 
     @GetMapping("/cases/{id}")
-    String show(@PathVariable String id, Model model) {
+    String show(@PathVariable String id, Authentication authentication, Model model) {
+        ConsoleUser user = ConsoleUser.of(authentication);
+        // a supervisor reads the case; the requests abroad are the officers' (cooperation answers them only)
+        model.addAttribute("requests", user != null && user.isTriageOfficer() ? api.requestsAbout(id) : null);
+        return showCase(id, model);
+    }
+
+    private String showCase(String id, Model model) {
         CaseViews.Case found = api.read(id);
         model.addAttribute("case", found);
         // The report as filed, read as the report pages read it (fields the console does not show are skipped).
@@ -152,7 +161,9 @@ class TriageController {
                 }
             }
         }
-        return show(id, model);
+        // only an officer acts on a case (the path says so)
+        model.addAttribute("requests", api.requestsAbout(id));
+        return showCase(id, model);
     }
 
     private static String done(String id, String notice, RedirectAttributes redirect) {

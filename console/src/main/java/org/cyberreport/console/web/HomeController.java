@@ -20,6 +20,9 @@ class HomeController {
         if (user != null && user.isTriageOfficer()) {
             return "redirect:/triage/queue";
         }
+        if (user != null && user.isTriageSupervisor()) {
+            return "redirect:/supervision";
+        }
         if (user != null && user.isLiaison()) {
             return "redirect:/inbox";
         }

@@ -105,14 +105,35 @@ class ReportPagesIT {
         ReportViews.Report filed = report("r-1");
         when(api.read("r-1")).thenReturn(new Versioned<>(new ReportViews.Report(filed.id(), filed.reference(), filed.status(),
                 filed.version(), filed.country(), filed.unit(), filed.filedBy(), filed.receivedAt(), filed.updatedAt(), content,
-                List.of(), null), "\"1\""));
+                List.of(), null, null), "\"1\""));
 
         String page = mvc.perform(get("/reports/r-1").with(aReporter()))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("MA-2026-000001", "Online fraud", "Amina El Idrissi",
-                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "Not yet in triage&#39;s queue.");
+    }
+
+    @Test
+    void theUnitSeesItsReportsCaseLevelStatusAndOutcomeInEachLanguage() throws Exception {
+        JsonNode content = json.readTree(Files.readString(Path.of("..", "docs", "examples", "online-fraud.json")));
+        ReportViews.Report filed = report("r-1");
+        when(api.read("r-1")).thenReturn(new Versioned<>(new ReportViews.Report(filed.id(), filed.reference(), filed.status(),
+                filed.version(), filed.country(), filed.unit(), filed.filedBy(), filed.receivedAt(), filed.updatedAt(), content,
+                List.of(), null, new ReportViews.CaseState("MA-2026-000001", "P2", "CLOSED", "REFERRED_FOR_INVESTIGATION",
+                        Instant.parse("2026-11-30T10:00:00Z"), Instant.parse("2026-11-30T10:00:00Z"))), "\"1\""));
+
+        String english = mvc.perform(get("/reports/r-1").with(aReporter())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String french = mvc.perform(get("/reports/r-1").with(aReporter()).header("Accept-Language", "fr")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String arabic = mvc.perform(get("/reports/r-1").with(aReporter()).header("Accept-Language", "ar")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(english).contains("In triage", "level-P2", "Closed", "Referred for investigation");
+        assertThat(french).contains("Au tri", "Transmis pour enquête");
+        assertThat(arabic).contains("لدى الفرز", "أحيل للتحقيق");
     }
 
     @Test
@@ -245,6 +266,6 @@ class ReportPagesIT {
 
     private static ReportViews.Report report(String id) {
         return new ReportViews.Report(id, "MA-2026-000001", "FILED", 1, "MA", "MA-CASABLANCA-CYBER", "reporter.ma",
-                Instant.now(), Instant.now(), null, List.of(), null);
+                Instant.now(), Instant.now(), null, List.of(), null, null);
     }
 }

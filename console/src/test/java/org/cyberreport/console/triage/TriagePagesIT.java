@@ -343,7 +343,7 @@ class TriagePagesIT {
         CaseViews.Case c = aCase();
         when(api.read("c-1")).thenReturn(new CaseViews.Case(c.id(), c.reference(), c.country(), c.unit(), c.filedBy(),
                 c.receivedAt(), c.reportVersion(), c.reportStatus(), c.reportedCategory(), c.category(), c.subtype(), c.status(),
-                c.level(), c.dueAt(), c.priority(), null, null, null, c.links(), null, c.notes(), c.history(), json("""
+                c.level(), c.dueAt(), c.priority(), null, null, null, c.links(), null, null, c.notes(), c.history(), json("""
                         {"category":"ONLINE_FRAUD","jurisdictionCountry":"MA","narrative":"A trading mentor met on Instagram took her savings.",
                          "victims":[{"kind":"PERSON","name":"Amina El Idrissi","minor":false}],
                          "subjects":[{"type":"PHONE","value":"+447911123456"}],
@@ -369,6 +369,47 @@ class TriagePagesIT {
 
         assertThat(page).contains("dir=\"rtl\"", "35", "payment 40 minutes ago",
                 "action=\"/triage/cases/c-1/claim\"", "name=\"destinationCountry\"", "فرنسا");
+    }
+
+    @Test
+    void aCaseShowsItsIdentifiersSetAsideAndItsRequestsAbroadWithTheirAnswersInEachLanguage() throws Exception {
+        when(api.read("c-1")).thenReturn(aCase());
+        when(api.requestsAbout("c-1")).thenReturn(List.of(
+                new CaseViews.SentRequest("q-1", "MA-2026-000001", "FR", "PAYMENT_STOP", true, "ANSWERED", Instant.now(),
+                        Instant.now().plus(1, ChronoUnit.DAYS), false, new CaseViews.Answer("Funds frozen at BNP Paribas", "liaison.fr",
+                        Instant.now()), null, "DELIVERED", List.of()),
+                new CaseViews.SentRequest("q-2", "MA-2026-000001", "ES", "PRESERVATION", false, "SENT", Instant.now(),
+                        Instant.now().plus(3, ChronoUnit.DAYS), false, null, null, "DELIVERED", List.of())));
+
+        String english = mvc.perform(get("/triage/cases/c-1").with(aTriageOfficer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String french = mvc.perform(get("/triage/cases/c-1").with(aTriageOfficer()).header("Accept-Language", "fr"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String arabic = mvc.perform(get("/triage/cases/c-1").with(aTriageOfficer()).header("Accept-Language", "ar"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(english).contains("Identifiers set aside", "domain:gmail.com",
+                "On the warning list \u201cPublic webmail providers\u201d (version 20261130)",
+                "It names a platform that hosts many users, not an account on it",
+                "Requests abroad about this case", "Funds frozen at BNP Paribas", "Spain");
+        assertThat(french).contains("Identifiants mis de côté", "Sur la liste d&#39;avertissement « Public webmail providers » (version 20261130)",
+                "Demandes à l&#39;étranger sur ce dossier", "Funds frozen at BNP Paribas");
+        assertThat(arabic).contains("معرّفات مستبعدة", "الطلبات إلى الخارج بشأن هذا الملف", "dir=\"ltr\"");
+    }
+
+    @Test
+    void aSupervisorReadsACaseWithoutItsActionsOrTheOfficersRequests() throws Exception {
+        when(api.read("c-1")).thenReturn(aCase());
+
+        String page = mvc.perform(get("/triage/cases/c-1").with(org.cyberreport.console.Signed.user("supervisor.ma",
+                        "triage-supervisor", "MA", null)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("MA-2026-000001", "Identifiers set aside").doesNotContain("action=\"/triage/cases/c-1/claim\"")
+                .doesNotContain("Requests abroad about this case");
+        org.mockito.Mockito.verify(api, org.mockito.Mockito.never()).requestsAbout("c-1");
+        mvc.perform(get("/triage/queue").with(org.cyberreport.console.Signed.user("supervisor.ma", "triage-supervisor", "MA", null)))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -583,7 +624,7 @@ class TriagePagesIT {
                 c.reportStatus(), c.reportedCategory(), c.category(), c.subtype(), "IN_PROGRESS", c.level(), c.dueAt(), c.priority(),
                 null, "triage.ma", null, c.links(),
                 new CaseViews.Cluster("k-1", 3, new java.math.BigDecimal("12000.00"), "EUR", 3, List.of(), List.of(), null, 0),
-                c.notes(), c.history(), null);
+                c.setAside(), c.notes(), c.history(), null);
     }
 
     private static CaseViews.Case aCase() {
@@ -591,7 +632,9 @@ class TriagePagesIT {
                 "FILED", "ONLINE_FRAUD", "ONLINE_FRAUD", "INVESTMENT", "NEW", "P1", Instant.now().plusSeconds(3600),
                 new CaseViews.Priority(80, "P1", true, Instant.now(),
                         List.of(new CaseViews.Factor("GOLDEN_HOUR", 35, "payment 40 minutes ago"))),
-                null, null, null, List.of(new CaseViews.Link(null, "FR-2026-000009", "FR", null)), null, List.of(),
-                List.of(new CaseViews.HistoryEntry(Instant.now(), "triage", "CREATED", Map.of())), null);
+                null, null, null, List.of(new CaseViews.Link(null, "FR-2026-000009", "FR", null)), null,
+                List.of(new CaseViews.SetAside("domain:gmail.com", "WARNING_LIST", "webmail", "Public webmail providers", "20261130"),
+                        new CaseViews.SetAside("domain:facebook.com", "PLATFORM_WITHOUT_ACCOUNT", null, null, null)),
+                List.of(), List.of(new CaseViews.HistoryEntry(Instant.now(), "triage", "CREATED", Map.of())), null);
     }
 }
