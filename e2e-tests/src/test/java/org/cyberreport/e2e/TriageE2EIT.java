@@ -106,6 +106,78 @@ class TriageE2EIT {
         assertThat(after - before).isEqualTo(accepted.size());
     }
 
+    @Test
+    void anOfficerLooksAWalletUpAndAnotherCountrysOfficerLearnsOnlyTheCountry() {
+        String wallet = "0x7d1afa7b718fb893db30a3abc0cfc608aacfebb0";
+        String moroccan = file(RunningPlatform.tokenFor("reporter.ma"), Reports.cryptoTo(wallet, SERIAL.incrementAndGet()));
+        String triageMa = RunningPlatform.tokenFor("triage.ma");
+        String reference = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> GATEWAY.get("/api/triage/cases/" + moroccan, triageMa), answer -> answer.status() == 200)
+                .json().get("reference").asString();
+        String purpose = "?type=CRYPTO_ADDRESS&chain=ETHEREUM&value=" + wallet.toUpperCase().replace("0X", "0x")
+                + "&purpose=A%20bank%20asked%20about%20a%20transfer";
+
+        JsonNode own = GATEWAY.get("/api/triage/lookup" + purpose, triageMa).json().get("identifiers").get(0);
+        Http.Answer abroad = GATEWAY.get("/api/triage/lookup" + purpose, RunningPlatform.tokenFor("triage.fr"));
+
+        assertThat(own.get("casesInCountry").asLong()).isEqualTo(1);
+        assertThat(own.get("cases").get(0).get("reference").asString()).isEqualTo(reference);
+        assertThat(abroad.status()).isEqualTo(200);
+        JsonNode french = abroad.json().get("identifiers").get(0);
+        assertThat(french.get("casesInCountry").asLong()).isZero();
+        assertThat(french.get("countries").toString()).isEqualTo("[\"MA\"]");
+        assertThat(abroad.body()).as("nothing of the Moroccan case but its country").doesNotContain(reference).doesNotContain(moroccan);
+        assertThat(GATEWAY.get("/api/triage/lookup?type=IBAN&value=FR7630006000011234567890189", triageMa).status())
+                .as("no purpose, no look-up").isEqualTo(400);
+        assertThat(GATEWAY.get("/api/triage/lookup" + purpose, RunningPlatform.tokenFor("reporter.ma")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theFilingUnitSeesItsCasesLevelAndLaterItsOutcome() {
+        String reporter = RunningPlatform.tokenFor("reporter.ma");
+        String id = file(reporter, Reports.onlineFraud(Reports.Kind.SMALL, SERIAL.incrementAndGet()));
+        String triageMa = RunningPlatform.tokenFor("triage.ma");
+        String level = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> GATEWAY.get("/api/triage/cases/" + id, triageMa), answer -> answer.status() == 200)
+                .json().get("level").asString();
+
+        JsonNode seen = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> GATEWAY.get("/api/reports/" + id, reporter).json(), report -> report.has("caseState"));
+        assertThat(seen.get("caseState").get("level").asString()).isEqualTo(level);
+        assertThat(seen.get("caseState").get("status").asString()).isEqualTo("NEW");
+
+        assertThat(GATEWAY.post("/api/triage/cases/" + id + "/claim", triageMa, "").status()).isEqualTo(200);
+        assertThat(GATEWAY.post("/api/triage/cases/" + id + "/closure", triageMa,
+                "{\"outcome\":\"REFERRED_FOR_INVESTIGATION\",\"reason\":\"Opened an investigation\"}").status()).isEqualTo(200);
+
+        JsonNode closed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> GATEWAY.get("/api/reports/" + id, reporter).json().get("caseState"),
+                        state -> "CLOSED".equals(state.get("status").asString()));
+        assertThat(closed.get("outcome").asString()).isEqualTo("REFERRED_FOR_INVESTIGATION");
+        assertThat(closed.has("reason")).as("the officer's reason stays in triage").isFalse();
+    }
+
+    @Test
+    void theSupervisorSeesWhoHoldsWhatAndReadsButDoesNotWorkCases() {
+        String id = file(RunningPlatform.tokenFor("reporter.ma"), Reports.onlineFraud(Reports.Kind.SMALL, SERIAL.incrementAndGet()));
+        String triageMa = RunningPlatform.tokenFor("triage.ma");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> GATEWAY.get("/api/triage/cases/" + id, triageMa).status() == 200);
+        assertThat(GATEWAY.post("/api/triage/cases/" + id + "/claim", triageMa, "").status()).isEqualTo(200);
+        String supervisor = RunningPlatform.tokenFor("supervisor.ma");
+
+        JsonNode held = GATEWAY.get("/api/triage/supervision/cases?heldBy=triage.ma&size=100", supervisor).json();
+        JsonNode officers = GATEWAY.get("/api/triage/supervision/officers", supervisor).json();
+
+        assertThat(held.get("items").findValuesAsString("id")).contains(id);
+        assertThat(held.get("items").findValuesAsString("claimedBy")).containsOnly("triage.ma");
+        assertThat(officers.findValuesAsString("username")).contains("triage.ma");
+        assertThat(GATEWAY.get("/api/triage/supervision/overdue", supervisor).status()).isEqualTo(200);
+        assertThat(GATEWAY.get("/api/triage/cases/" + id, supervisor).status()).isEqualTo(200);
+        assertThat(GATEWAY.post("/api/triage/cases/" + id + "/release", supervisor, "").status()).isEqualTo(403);
+        assertThat(GATEWAY.get("/api/triage/supervision/overdue", triageMa).status()).isEqualTo(403);
+    }
+
     private static String file(String token, String body) {
         Http.Answer answer = GATEWAY.post("/api/reports", token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
