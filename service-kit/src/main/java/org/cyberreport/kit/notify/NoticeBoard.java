@@ -17,7 +17,6 @@ public class NoticeBoard {
 
     private final NoticeStore store;
     private final NoticeStream stream;
-    private final boolean mail;
     // keys known to be stored: most writes of a case post the notices of its previous write again,
     // and this spares them the read (bounded; a key dropped from it is found in the store instead)
     private final Set<String> posted = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, true) {
@@ -28,10 +27,9 @@ public class NoticeBoard {
     }));
     private static final int REMEMBERED = 20_000;
 
-    public NoticeBoard(NoticeStore store, NoticeStream stream, boolean mail) {
+    public NoticeBoard(NoticeStore store, NoticeStream stream) {
         this.store = store;
         this.stream = stream;
-        this.mail = mail;
     }
 
     /** Stores the notices not posted before; returns those. */
@@ -40,10 +38,10 @@ public class NoticeBoard {
         if (unknown.isEmpty()) {
             return List.of();
         }
-        List<Notice> stored = store.insertNew(unknown, mail);
+        List<Notice> stored = store.insertNew(unknown);
         unknown.forEach(notice -> posted.add(notice.key()));
         if (!stored.isEmpty()) {
-            stream.wake();
+            stream.posted(stored);
         }
         return stored;
     }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -32,16 +33,22 @@ import org.springframework.mail.javamail.JavaMailSender;
  * {@code gather}, or the oldest pending one waited {@code max-wait} (so that notices arriving together
  * go together, and none waits long), then finds each audience's recipients,
  * leaves out those who turned mail off for the kind or have no address, and sends each recipient one
- * message per notice, or one digest when more than their {@code digestAfter} arrived at once. The
- * notices are marked mailed after the pass's messages went; a pass that fails leaves them pending
- * for the next one (a recipient may then get a message twice, never none). One instance mails at a
- * time: a pass holds a lease on {@code notice_mailer}.
+ * message per notice, or one digest when more than their {@code digestAfter} arrived at once. What
+ * was mailed is a watermark on the notices' creation time ({@code notice_mailer}, {@code mailed}),
+ * moved after the pass's messages went, so a notice is never rewritten for its mail; a pass that fails
+ * leaves the watermark where it was, and the next pass sends again (a recipient may then get a
+ * message twice, never none). One instance mails at a time: a pass holds a lease on
+ * {@code notice_mailer}'s {@code mailer}.
  */
 public class NoticeMailer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeMailer.class);
     private static final String LEASES = "notice_mailer";
     private static final int BATCH = 500;
+    private static final String MAILER = "mailer";
+    private static final String MAILED = "mailed";
+    /** Notices are taken this long after their creation time, so that one written a moment late is not passed by. */
+    private static final Duration SETTLED = Duration.ofMillis(300);
 
     private final NoticeStore store;
     private final Recipients recipients;
@@ -76,18 +83,23 @@ public class NoticeMailer implements DisposableBean {
     /** One pass; returns the number of messages sent. */
     public synchronized int mailPending() {
         Instant now = clock.instant();
-        Instant newest = store.newestToMail();
+        Instant newest = store.newest();
         if (newest == null) {
             return 0;
         }
-        // a burst is mailed once it has been quiet for `gather`, or its first notice waited `max-wait`
+        Instant from = watermark(now);
+        if (!newest.isAfter(from)) {
+            return 0;
+        }
+        // a burst is mailed once it has been quiet for `gather`, or once its first notice waited `max-wait`
+        Instant until = now.minus(SETTLED);
         if (newest.isAfter(now.minus(settings.gather()))) {
-            Instant oldest = store.oldestToMail();
-            if (oldest == null || oldest.isAfter(now.minus(settings.maxWait()))) {
+            List<Notice> first = store.createdBetween(from, until, 1);
+            if (first.isEmpty() || first.getFirst().createdAt().isAfter(now.minus(settings.maxWait()))) {
                 return 0;
             }
         }
-        List<Notice> pending = store.toMail(now, BATCH);
+        List<Notice> pending = store.createdBetween(from, until, BATCH);
         if (pending.isEmpty() || !lease(now)) {
             return 0;
         }
@@ -102,31 +114,45 @@ public class NoticeMailer implements DisposableBean {
                 }
             }
         }
-        int sent = 0;
+        List<SimpleMailMessage> messages = new ArrayList<>();
         for (Map.Entry<String, List<Notice>> entry : perRecipient.entrySet()) {
             Recipients.Recipient recipient = people.get(entry.getKey());
             List<Notice> notices = entry.getValue();
             if (notices.size() > recipient.preferences().digestAfter()) {
-                sender.send(digest(recipient, notices));
-                sent++;
+                messages.add(digest(recipient, notices));
             } else {
-                for (Notice notice : notices) {
-                    sender.send(single(recipient, notice));
-                    sent++;
-                }
+                notices.forEach(notice -> messages.add(single(recipient, notice)));
             }
         }
-        store.mailed(NoticeStore.keysOf(pending), clock.instant());
+        if (!messages.isEmpty()) {
+            // one connection to the SMTP server for the whole pass
+            sender.send(messages.toArray(SimpleMailMessage[]::new));
+        }
+        int sent = messages.size();
+        Instant reached = pending.size() < BATCH ? until : pending.getLast().createdAt();
+        template.upsert(query(where("_id").is(MAILED)), new Update().set("until", Date.from(reached)), LEASES);
         if (sent > 0) {
             log.info("Mailed {} message(s) for {} notice(s)", sent, pending.size());
         }
         return sent;
     }
 
+    /** Where the mailing goes on from: the notices created after it are still to be mailed. */
+    private Instant watermark(Instant now) {
+        Document state = template.findById(MAILED, Document.class, LEASES);
+        if (state == null || state.getDate("until") == null) {
+            // a new mailer starts with what comes from now on (and anything of the last minute)
+            Instant start = now.minus(Duration.ofMinutes(1));
+            template.upsert(query(where("_id").is(MAILED)), new Update().setOnInsert("until", Date.from(start)), LEASES);
+            state = template.findById(MAILED, Document.class, LEASES);
+        }
+        return state.getDate("until").toInstant();
+    }
+
     private boolean lease(Instant now) {
         Instant until = now.plus(settings.interval()).plusSeconds(30);
         try {
-            return template.findAndModify(query(where("_id").is("mailer").orOperator(
+            return template.findAndModify(query(where("_id").is(MAILER).orOperator(
                             where("leaseUntil").lt(Date.from(now)), where("owner").is(owner))),
                     new Update().set("owner", owner).set("leaseUntil", Date.from(until)),
                     FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, LEASES) != null;

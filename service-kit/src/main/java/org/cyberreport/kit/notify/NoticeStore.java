@@ -20,20 +20,17 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Notices in the service's own database ({@code notices}, {@code _id} the notice's key, so a fact
  * posted twice is stored once). Every query is served by an index: a user's list by
- * {@code audience, createdAt}, the stream's walk and the expiry by {@code createdAt}, the mailer's
- * claim by {@code mail, createdAt}.
+ * {@code audience, createdAt}; the stream's walk, the mailer's and the expiry by {@code createdAt}.
+ * A notice is written once and never changed: what was mailed is the mailer's watermark, not a state
+ * of each notice.
  */
 public class NoticeStore {
 
     static final String COLLECTION = "notices";
-    static final String PENDING = "PENDING";
-    static final String DONE = "DONE";
-    static final String OFF = "OFF";
 
     private final MongoTemplate template;
 
@@ -42,27 +39,25 @@ public class NoticeStore {
         template.indexOps(COLLECTION).createIndex(new Index().on("audience", Sort.Direction.ASC)
                 .on("createdAt", Sort.Direction.ASC).named("audience_created"));
         template.indexOps(COLLECTION).createIndex(new Index().on("createdAt", Sort.Direction.ASC).named("created"));
-        template.indexOps(COLLECTION).createIndex(new Index().on("mail", Sort.Direction.ASC)
-                .on("createdAt", Sort.Direction.ASC).named("mail_due"));
     }
 
-    /** Stores the notices not stored yet (one read by key, one insert); returns those it stored. */
-    List<Notice> insertNew(Collection<Notice> notices, boolean mail) {
+    /**
+     * Stores the notices not stored yet, one insert each; a key stored before is refused by the unique
+     * {@code _id} (rare: the board remembers the keys it posted). Returns those it stored.
+     */
+    List<Notice> insertNew(Collection<Notice> notices) {
         if (notices.isEmpty()) {
             return List.of();
         }
-        Map<String, Notice> byKey = new HashMap<>();
+        Map<String, Notice> byKey = new java.util.LinkedHashMap<>();
         notices.forEach(notice -> byKey.putIfAbsent(notice.key(), notice));
-        Query existing = query(where("_id").in(byKey.keySet()));
-        existing.fields().include("_id");
-        template.find(existing, Document.class, COLLECTION).forEach(found -> byKey.remove(found.getString("_id")));
         List<Notice> stored = new ArrayList<>();
         for (Notice notice : byKey.values()) {
             try {
-                template.insert(toDocument(notice, mail), COLLECTION);
+                template.insert(toDocument(notice), COLLECTION);
                 stored.add(notice);
             } catch (DuplicateKeyException twin) {
-                // posted at the same moment by another thread or instance: stored once
+                // posted before, or at the same moment by another thread or instance: stored once
             }
         }
         return stored;
@@ -83,42 +78,29 @@ public class NoticeStore {
         return Optional.ofNullable(template.findById(key, Document.class, COLLECTION)).map(NoticeStore::fromDocument);
     }
 
-    /** The oldest notices still to be mailed, created no later than {@code until}. */
-    List<Notice> toMail(Instant until, int limit) {
-        return template.find(query(where("mail").is(PENDING).and("createdAt").lte(Date.from(until)))
-                        .with(Sort.by("createdAt")).limit(limit), Document.class, COLLECTION)
-                .stream().map(NoticeStore::fromDocument).toList();
+    /** Notices created in a period, oldest first: what the mailer takes between its watermark and now. */
+    List<Notice> createdBetween(Instant after, Instant until, int limit) {
+        return template.find(query(where("createdAt").gt(Date.from(after)).lte(Date.from(until))).with(Sort.by("createdAt"))
+                .limit(limit), Document.class, COLLECTION).stream().map(NoticeStore::fromDocument).toList();
     }
 
-    Instant newestToMail() {
-        return edgeToMail(Sort.Direction.DESC);
-    }
-
-    Instant oldestToMail() {
-        return edgeToMail(Sort.Direction.ASC);
-    }
-
-    private Instant edgeToMail(Sort.Direction direction) {
-        Query edge = query(where("mail").is(PENDING)).with(Sort.by(direction, "createdAt")).limit(1);
-        edge.fields().include("createdAt");
-        Document found = template.findOne(edge, Document.class, COLLECTION);
+    /** The newest notice's time, or null when there is none. */
+    Instant newest() {
+        Query newest = new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1);
+        newest.fields().include("createdAt");
+        Document found = template.findOne(newest, Document.class, COLLECTION);
         return found == null ? null : found.getDate("createdAt").toInstant();
-    }
-
-    void mailed(Collection<String> keys, Instant at) {
-        template.updateMulti(query(where("_id").in(keys)), new Update().set("mail", DONE).set("mailedAt", Date.from(at)),
-                COLLECTION);
     }
 
     long expire(Instant before) {
         return template.remove(query(where("createdAt").lt(Date.from(before))), COLLECTION).getDeletedCount();
     }
 
-    private static Document toDocument(Notice notice, boolean mail) {
+    private static Document toDocument(Notice notice) {
         return new Document("_id", notice.key()).append("kind", notice.kind()).append("audience", notice.audience().key())
                 .append("reference", notice.reference()).append("link", notice.link())
                 .append("facts", new Document(notice.facts())).append("summary", notice.summary())
-                .append("createdAt", Date.from(notice.createdAt())).append("mail", mail ? PENDING : OFF);
+                .append("createdAt", Date.from(notice.createdAt()));
     }
 
     private static Notice fromDocument(Document document) {

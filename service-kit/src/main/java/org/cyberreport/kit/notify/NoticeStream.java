@@ -19,9 +19,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The server-sent events of the users connected to this instance. One poller per instance reads the
- * notices created since it last looked (by the {@code created} index, a short overlap for writes that
- * land late) and sends each to the connections whose keys include its audience; while nobody listens,
+ * The server-sent events of the users connected to this instance. A notice posted here is sent at once
+ * from memory; for those posted by other instances, one poller per instance reads the notices created
+ * since it last looked (by the {@code created} index, with half a second's overlap for
+ * writes that land after their creation time; one that lands later still is in the user's list, not
+ * pushed) and sends each to the connections whose keys include its audience; while nobody listens,
  * it reads nothing. Because it reads the database rather than the posting thread's memory, a notice
  * posted by another instance reaches the users connected here too. A notice is sent to a connection
  * once; a browser that reconnects names the last notice it had ({@code Last-Event-ID}) and gets what
@@ -30,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class NoticeStream implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeStream.class);
-    private static final Duration OVERLAP = Duration.ofSeconds(2);
+    private static final Duration OVERLAP = Duration.ofMillis(500);
     private static final int BATCH = 500;
     private static final int REMEMBERED = 10_000;
     static final int REPLAY = 50;
@@ -91,11 +93,27 @@ public class NoticeStream implements DisposableBean {
         return emitter;
     }
 
-    /** A notice was posted here: look now rather than at the next tick. */
-    void wake() {
-        if (!listeners.isEmpty()) {
-            poller.execute(this::pollQuietly);
+    /**
+     * Notices posted by this instance go to its listeners at once, from memory; the poller finds them
+     * again in the database and does not send them twice. Those of other instances come with the poll.
+     */
+    void posted(List<Notice> notices) {
+        if (listeners.isEmpty()) {
+            return;
         }
+        poller.execute(() -> {
+            synchronized (this) {
+                for (Notice notice : notices) {
+                    if (remember(notice.key())) {
+                        for (Listener listener : listeners) {
+                            if (listener.keys().contains(notice.audience().key())) {
+                                send(listener, notice);
+                            }
+                        }
+                    }
+                }
+            }
+        });
     }
 
     private void pollQuietly() {
@@ -113,7 +131,7 @@ public class NoticeStream implements DisposableBean {
         List<Notice> fresh = store.createdSince(cursor.minus(OVERLAP), BATCH);
         log.debug("{} notice(s) since {} for {} listener(s)", fresh.size(), cursor, listeners.size());
         for (Notice notice : fresh) {
-            if (sent.add(notice.key())) {
+            if (remember(notice.key())) {
                 for (Listener listener : listeners) {
                     if (listener.keys().contains(notice.audience().key())) {
                         send(listener, notice);
@@ -124,9 +142,15 @@ public class NoticeStream implements DisposableBean {
                 cursor = notice.createdAt();
             }
         }
+    }
+
+    /** True the first time a key is seen here (a bounded memory, oldest forgotten first). */
+    private boolean remember(String key) {
+        boolean first = sent.add(key);
         while (sent.size() > REMEMBERED) {
             sent.remove(sent.iterator().next());
         }
+        return first;
     }
 
     private void send(Listener listener, Notice notice) {

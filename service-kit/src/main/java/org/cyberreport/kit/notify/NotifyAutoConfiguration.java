@@ -17,7 +17,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * Notices for a service that names where to serve them ({@code cyberreport.notify.path}): the board
  * its producers post to, the store, the users' stream, list and preferences, and, when an SMTP host is
- * configured, the mailer. Without a host nothing is mailed and notices are stored as not to be mailed.
+ * configured, the mailer. Without a host nothing is mailed.
  */
 @AutoConfiguration(after = DataMongoAutoConfiguration.class)
 @ConditionalOnBean(MongoTemplate.class)
@@ -41,8 +41,8 @@ public class NotifyAutoConfiguration {
     }
 
     @Bean
-    NoticeBoard noticeBoard(NoticeStore store, NoticeStream stream, NotifyProperties properties) {
-        return new NoticeBoard(store, stream, properties.mail().enabled());
+    NoticeBoard noticeBoard(NoticeStore store, NoticeStream stream) {
+        return new NoticeBoard(store, stream);
     }
 
     @Bean

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param path                where the list, the stream and the preferences are served
  * @param kinds               the kinds this service makes (a user may mute each)
  * @param streamTimeout       how long one stream stays open (the browser reconnects, and the token is checked again)
- * @param pollInterval        how often new notices are looked for while someone listens
+ * @param pollInterval        how often notices posted by other instances are looked for while someone listens here
  * @param heartbeat           how often an idle stream gets a comment, so proxies keep it open
  * @param retention           how long notices are kept
  * @param recipientsSeenWithin a user who has not used the platform for longer is not mailed
@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("cyberreport.notify")
 public record NotifyProperties(String path, @DefaultValue List<String> kinds,
                                @DefaultValue("10m") Duration streamTimeout,
-                               @DefaultValue("500ms") Duration pollInterval,
+                               @DefaultValue("2s") Duration pollInterval,
                                @DefaultValue("20s") Duration heartbeat,
                                @DefaultValue("30d") Duration retention,
                                @DefaultValue("30d") Duration recipientsSeenWithin,

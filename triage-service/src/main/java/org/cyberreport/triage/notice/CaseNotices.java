@@ -25,6 +25,10 @@ class CaseNotices implements CaseStore.CaseWritten {
     private final NoticeBoard board;
     private final CaseNoticeRules rules;
     private final Clock clock;
+    // for the cost benchmark: filing with and without notices in one process
+    private volatile boolean paused;
+    // a post that failed since the sweep last looked: the sweep then reads the changed cases again
+    private final java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
 
     CaseNotices(NoticeBoard board, CaseNoticeRules rules, Clock clock) {
         this.board = board;
@@ -34,11 +38,28 @@ class CaseNotices implements CaseStore.CaseWritten {
 
     @Override
     public void written(TriageCase written) {
+        if (paused) {
+            return;
+        }
         try {
             post(written);
         } catch (RuntimeException failure) {
+            failed.set(true);
             log.warn("Notices of case {} not posted yet (the sweep will): {}", written.id(), failure.toString());
         }
+    }
+
+    void pause(boolean paused) {
+        this.paused = paused;
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    /** Whether a post failed since the last call (and forgets it). */
+    boolean failedSinceAsked() {
+        return failed.getAndSet(false);
     }
 
     List<Notice> post(TriageCase triageCase) {

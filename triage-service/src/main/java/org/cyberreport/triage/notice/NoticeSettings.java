@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code cyberreport.triage.notices}: how long before its due time a case is "due soon", how far behind
- * the sweep reads changed cases, and how far back the very first pass of a scan looks.
+ * the sweep reads changed cases, how far back the very first pass of a scan looks, and how far before
+ * its watermark the first sweep after a start reads again.
  */
 @ConfigurationProperties("cyberreport.triage.notices")
 record NoticeSettings(@DefaultValue("1h") Duration dueSoon, @DefaultValue("5s") Duration sweepLag,
-                      @DefaultValue("1h") Duration firstLookBack) {
+                      @DefaultValue("1h") Duration firstLookBack, @DefaultValue("2m") Duration recoveryLookBack) {
 }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * <li>Due times: the open cases whose due time came within the hour, or passed, since the last pass
  * (by the queue index). A case found is told once per due time.</li>
  * <li>Changes: the cases written since the last pass, a few seconds behind ({@code updated} index), so
- * that a notice whose post was cut short by a crash right after the case's write is still posted.</li>
+ * that a notice whose post was cut short by a crash right after the case's write, or failed, is still
+ * posted; read only when that may have happened (see {@link #sweep()}).</li>
  * </ul>
  * Several instances may scan at once: the posts are idempotent.
  */
@@ -74,15 +75,44 @@ class NoticeWatch {
 
     /** Posts the due-time notices of the cases that came within the hour or passed due since the last pass. */
     int dueTimes() {
+        if (notices.paused()) {
+            return 0;
+        }
         Instant now = clock.instant();
         int found = scan("due-soon", now.plus(settings.dueSoon()), cases::openDueBetween, TriageCase::dueAt);
         return found + scan("overdue", now, cases::openDueBetween, TriageCase::dueAt);
     }
 
-    /** Posts the notices of the cases changed since the last pass, up to a few seconds ago. */
+    /**
+     * Posts the notices of the cases changed since the last pass, up to a few seconds ago, when a post
+     * may have been lost: after this process started (the one before may have died between a case's
+     * write and its post; the pass looks {@code recovery-look-back} further back, for a change an
+     * instance made just before it died) and after a post failed. Otherwise every post since the last
+     * pass was made, and the pass only moves the watermark on: reading each changed case once more
+     * would cost filing a read per write for nothing.
+     */
     int sweep() {
-        return scan("changes", clock.instant().minus(settings.sweepLag()), cases::changedBetween, TriageCase::updatedAt);
+        if (notices.paused()) {
+            return 0;
+        }
+        Instant until = clock.instant().minus(settings.sweepLag());
+        boolean recovering = !started;
+        started = true;
+        if (!recovering && !notices.failedSinceAsked()) {
+            template.upsert(query(where("_id").is("changes")), new Update().set("until", Date.from(until)), WATERMARKS);
+            return 0;
+        }
+        if (recovering) {
+            Document stored = template.findById("changes", Document.class, WATERMARKS);
+            if (stored != null && stored.getDate("until") != null) {
+                Instant back = stored.getDate("until").toInstant().minus(settings.recoveryLookBack());
+                template.upsert(query(where("_id").is("changes")), new Update().set("until", Date.from(back)), WATERMARKS);
+            }
+        }
+        return scan("changes", until, cases::changedBetween, TriageCase::updatedAt);
     }
+
+    private volatile boolean started;
 
     interface Window {
         List<TriageCase> read(Instant from, Instant to, int limit);
