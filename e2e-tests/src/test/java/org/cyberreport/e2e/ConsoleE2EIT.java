@@ -415,6 +415,55 @@ class ConsoleE2EIT {
     }
 
     /**
+     * "Have we seen this?" and the supervisor's page: an officer looks up a wallet a report named, stating
+     * why (the answer lists the case); the supervisor sees the officers, what is overdue and who holds what,
+     * and gives a case to an officer with a reason. Each page in the three languages, checked by axe.
+     */
+    @Test
+    void anOfficerLooksAWalletUpAndTheSupervisorReassignsACase() throws Exception {
+        String wallet = "0x3f5ce5fbfe3e9af3971dd833d26ba9b5c936f0be";
+        org.cyberreport.kit.testing.Http gateway = new org.cyberreport.kit.testing.Http(RunningPlatform.GATEWAY);
+        String id = gateway.post("/api/reports", RunningPlatform.tokenFor("reporter.ma"), Reports.cryptoTo(wallet, 4242),
+                java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString())).json().get("id").asString();
+        String triageMa = RunningPlatform.tokenFor("triage.ma");
+        String reference = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/triage/cases/" + id, triageMa), answer -> answer.status() == 200)
+                .json().get("reference").asString();
+
+        try (Browser officer = new Browser()) {
+            officer.open(CONSOLE + "/");
+            officer.signIn("triage.ma");
+            officer.waitFor(By.cssSelector("main h1"));
+            officer.open(CONSOLE + "/lookup");
+            officer.pages("lookup");
+            officer.choose(By.id("type"), "CRYPTO_ADDRESS");
+            officer.type(By.id("value"), wallet.toUpperCase().replace("0X", "0x"));
+            officer.type(By.id("purpose"), "The victim's bank asked whether the address is known");
+            officer.click(By.cssSelector("main form button.primary"));
+            officer.waitFor(By.cssSelector("section.lookup-answer"));
+            assertThat(officer.find(By.cssSelector("section.lookup-answer")).getText())
+                    .contains("wallet:evm:" + wallet, reference, "No other country's reports name it.");
+            officer.page("lookup-answer-en");
+        }
+
+        try (Browser supervisor = new Browser()) {
+            supervisor.open(CONSOLE + "/");
+            supervisor.signIn("supervisor.ma");
+            supervisor.waitFor(By.cssSelector("main h1"));
+            assertThat(supervisor.driver.getCurrentUrl()).startsWith(CONSOLE + "/supervision");
+            assertThat(supervisor.find(By.cssSelector("main")).getText()).contains("triage.ma");
+            supervisor.pages("supervision");
+            supervisor.open(CONSOLE + "/supervision/cases/" + id + "/assignment");
+            supervisor.pages("assignment");
+            supervisor.choose(By.id("officer"), "triage.ma");
+            supervisor.type(By.id("reason"), "The wallet belongs to a campaign triage.ma already works.");
+            supervisor.click(By.cssSelector("main form button.primary"));
+            supervisor.waitForText(By.cssSelector(".notice"), "The case was reassigned.");
+        }
+        assertThat(gateway.get("/api/triage/cases/" + id, triageMa).json().get("claimedBy").asString()).isEqualTo("triage.ma");
+    }
+
+    /**
      * The administrator's pages: the hand-offs of the three relays, the liaison directory searched and an
      * entry opened, a change the directory's endpoint checks refuse (its error beside the field, the typed
      * value kept, the entry unchanged). The scorecard is seen at the end of the escalation's journey.

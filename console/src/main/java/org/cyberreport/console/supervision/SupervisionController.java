@@ -60,8 +60,9 @@ class SupervisionController {
     record Overdue(Instant asOf, long total, boolean complete, List<OverdueByOfficer> officers) {
     }
 
+    /** A case as the queue lists it, or as the case's own view gives it (which has no score of its own). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Held(String id, String reference, String category, String subtype, String status, String level, int score,
+    record Held(String id, String reference, String category, String subtype, String status, String level, Integer score,
                 Instant dueAt, String claimedBy) {
 
         public boolean closed() {
