@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.cyberreport.console.api.ApiProblemException;
@@ -35,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code console.notifications.poll} (2 s) with the user's token kept in the session (refreshed there
  * as for every page), and sends the new ones to the browser as server-sent events, already in the
  * user's language. The browser never holds a token, and a stream ends after
- * {@code console.notifications.stream-lifetime} (2 min; the browser reconnects by itself).
+ * {@code console.notifications.stream-lifetime} (2 min; the browser reconnects by itself), and is
+ * refused (204, which stops the browser's reconnecting) once the user opened no page for the session's
+ * idle time ({@link PageViews}).
  */
 @Controller
 class NotificationsController {
@@ -88,8 +91,13 @@ class NotificationsController {
 
     /** The stream of new notices; a blocking loop on the request's own (virtual) thread, so the session's token is at hand. */
     @GetMapping(path = "/notifications/stream", produces = "text/event-stream")
-    void stream(Authentication authentication, HttpServletResponse response) throws IOException {
+    void stream(Authentication authentication, HttpServletRequest request, HttpServletResponse response) throws IOException {
         ConsoleUser user = ConsoleUser.of(authentication);
+        if (!PageViews.recent(request.getSession(false))) {
+            // no page opened for the session's idle time: 204 tells the browser to stop reconnecting
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
@@ -102,7 +110,7 @@ class NotificationsController {
         Set<String> seen = new HashSet<>();
         boolean first = true;
         long end = System.nanoTime() + lifetime.toNanos();
-        while (System.nanoTime() < end) {
+        while (System.nanoTime() < end && PageViews.recent(request.getSession(false))) {
             List<NoticeApi.Item> items;
             try {
                 items = api.list(user);

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -75,11 +76,15 @@ class NotificationPagesIT {
     }
 
     @Test
-    void theStreamSendsOnlyWhatCameAfterItOpenedInTheUsersLanguage() throws Exception {
+    void theStreamSendsOnlyWhatCameAfterItOpenedInTheUsersLanguageWhileTheUserOpensPages() throws Exception {
         when(api.list(any())).thenReturn(List.of(closed("MA-2026-000099")),
                 List.of(p1("MA-2026-000123"), closed("MA-2026-000099")));
 
-        String stream = mvc.perform(get("/notifications/stream").with(aTriageOfficer()).header("Accept-Language", "fr"))
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/notifications/stream").with(aTriageOfficer()).session(session)).andExpect(status().isNoContent());
+        session.setAttribute(PageViews.LAST_PAGE, Instant.now());
+        String stream = mvc.perform(get("/notifications/stream").with(aTriageOfficer()).session(session)
+                        .header("Accept-Language", "fr"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(stream).contains("event: notice\nid: n-MA-2026-000123\ndata: ")
