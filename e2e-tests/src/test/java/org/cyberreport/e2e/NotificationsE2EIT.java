@@ -35,13 +35,15 @@ import org.cyberreport.kit.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * Notifications through the whole platform, with the real Keycloak and a real SMTP server started
  * here (GreenMail; the launcher's own mail server is left off): a golden-hour report reaches Morocco's
- * officers as one e-mail and as an event on their stream within 5 s, and France's officers not at all;
+ * officers as one e-mail, as an event on their stream and in the console's notification area (a real
+ * browser) within 5 s, and France's officers not at all;
  * a case left unclaimed past its due time is told once; the filing unit hears its case's level and
  * later the outcome, and another unit hears nothing. The launcher gives P4 cases 45 s to respond here,
  * so that a due time passes during the test.
@@ -49,6 +51,7 @@ import tools.jackson.databind.JsonNode;
 class NotificationsE2EIT {
 
     private static final Http GATEWAY = new Http(RunningPlatform.GATEWAY);
+    private static final String CONSOLE = "http://localhost:" + RunningPlatform.CONSOLE;
     private static final AtomicInteger SERIAL = new AtomicInteger(7000);
     private static final int SMTP_PORT = freePort();
     private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -92,7 +95,13 @@ class NotificationsE2EIT {
             assertThat(GATEWAY.get("/api/triage/notifications", token).status()).isEqualTo(200);
         }
 
-        try (Events moroccanOfficer = Events.open(triageMa); Events frenchOfficer = Events.open(triageFr)) {
+        try (Events moroccanOfficer = Events.open(triageMa); Events frenchOfficer = Events.open(triageFr);
+             Browser console = new Browser()) {
+            // the officer also has the console open: its notification area listens to the stream the console relays
+            console.open(CONSOLE + "/triage/queue");
+            console.signIn("triage.ma");
+            console.waitFor(By.cssSelector("main h1"));
+            Thread.sleep(3_000); // the console's relay has looked once: what is there now is not news
             Instant filedAt = Instant.now();
             Filed golden = file(reporterMa, Reports.onlineFraud(Reports.Kind.GOLDEN_HOUR, SERIAL.incrementAndGet()));
 
@@ -103,8 +112,13 @@ class NotificationsE2EIT {
                     .until(() -> mails("triage.ma@demo.cyberreport.local", golden.reference()).size() == 1);
             Duration mailed = Duration.between(filedAt, Instant.now());
             assertThat(mailed).as("e-mail").isLessThan(Duration.ofSeconds(5));
-            System.out.printf("Golden-hour report %s: stream event and e-mail to the officers within %d ms of filing%n",
-                    golden.reference(), mailed.toMillis());
+            console.waitForText(By.cssSelector("[data-notice-stream]"), golden.reference());
+            Duration shown = Duration.between(filedAt, Instant.now());
+            assertThat(shown).as("shown in the console").isLessThan(Duration.ofSeconds(5));
+            assertThat(console.attribute("[data-notice-stream] a", "href")).endsWith("/triage/cases/" + golden.id());
+            console.page("notification-live");
+            System.out.printf("Golden-hour report %s: stream event and e-mail to the officers within %d ms of filing, "
+                    + "in the console's notification area within %d ms%n", golden.reference(), mailed.toMillis(), shown.toMillis());
 
             // the level reaches the filing unit; nothing reaches another unit or another country
             await().atMost(Duration.ofSeconds(10)).until(() -> kinds(reporterMa, golden.reference()).contains("CASE_LEVEL"));
