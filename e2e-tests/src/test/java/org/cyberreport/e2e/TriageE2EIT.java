@@ -158,6 +158,30 @@ class TriageE2EIT {
     }
 
     @Test
+    void aCaseClosedWhileIntakeIsDownReachesTheUnitOnceIntakeIsBack() throws Exception {
+        String reporter = RunningPlatform.tokenFor("reporter.ma");
+        String id = file(reporter, Reports.onlineFraud(Reports.Kind.SMALL, SERIAL.incrementAndGet()));
+        String triageMa = RunningPlatform.tokenFor("triage.ma");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> GATEWAY.get("/api/reports/" + id, reporter).json().has("caseState"));
+
+        RunningPlatform.crash("intake");
+        try {
+            assertThat(GATEWAY.post("/api/triage/cases/" + id + "/claim", triageMa, "").status()).isEqualTo(200);
+            assertThat(GATEWAY.post("/api/triage/cases/" + id + "/closure", triageMa,
+                    "{\"outcome\":\"NO_FURTHER_ACTION\",\"reason\":\"Nothing to pursue\"}").status()).isEqualTo(200);
+            Thread.sleep(Duration.ofSeconds(5)); // several passes meet an intake that is down
+        } finally {
+            RunningPlatform.restart("intake");
+        }
+
+        JsonNode closed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> GATEWAY.get("/api/reports/" + id, reporter).json().get("caseState"),
+                        state -> "CLOSED".equals(state.get("status").asString()));
+        assertThat(closed.get("outcome").asString()).isEqualTo("NO_FURTHER_ACTION");
+    }
+
+    @Test
     void theSupervisorSeesWhoHoldsWhatAndReadsButDoesNotWorkCases() {
         String id = file(RunningPlatform.tokenFor("reporter.ma"), Reports.onlineFraud(Reports.Kind.SMALL, SERIAL.incrementAndGet()));
         String triageMa = RunningPlatform.tokenFor("triage.ma");

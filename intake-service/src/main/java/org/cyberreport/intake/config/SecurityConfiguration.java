@@ -26,7 +26,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/internal/reports/*/case").hasRole(SERVICE)
+                        .requestMatchers(HttpMethod.PUT, "/internal/case-states").hasRole(SERVICE)
                         .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/*/amendments",
                                 "/api/reports/*/withdrawal").hasRole(REPORTER)

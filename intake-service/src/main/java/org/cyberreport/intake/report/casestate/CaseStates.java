@@ -32,13 +32,11 @@ public class CaseStates {
         this.template = template;
     }
 
-    /** Whether the report exists (a copy for another is refused). */
-    public boolean reportExists(String reportId) {
-        return template.exists(query(where("_id").is(reportId)), REPORTS);
-    }
+    /** What became of a copy. */
+    public enum Taken { KEPT, OLDER, NO_SUCH_REPORT }
 
-    /** Stores the copy unless a newer or equal one is stored; false then. */
-    public boolean take(String reportId, CaseState state) {
+    /** Stores the copy unless a newer or equal one is stored, or intake holds no such report. */
+    public Taken take(String reportId, CaseState state) {
         Update update = new Update().set("caseReference", state.caseReference()).set("level", state.level())
                 .set("status", state.status()).set("outcome", state.outcome())
                 .set("closedAt", state.closedAt() == null ? null : Date.from(state.closedAt()))
@@ -46,15 +44,18 @@ public class CaseStates {
                 .set("version", state.version());
         if (template.updateFirst(query(where("_id").is(reportId).and("version").lt(state.version())), update, COLLECTION)
                 .getMatchedCount() > 0) {
-            return true;
+            return Taken.KEPT;
+        }
+        if (!template.exists(query(where("_id").is(reportId)), REPORTS)) {
+            return Taken.NO_SUCH_REPORT;
         }
         Document copy = new Document("_id", reportId);
         update.getUpdateObject().get("$set", Document.class).forEach(copy::append);
         try {
             template.insert(copy, COLLECTION);
-            return true;
+            return Taken.KEPT;
         } catch (DuplicateKeyException newerOrSameStored) {
-            return false;
+            return Taken.OLDER;
         }
     }
 

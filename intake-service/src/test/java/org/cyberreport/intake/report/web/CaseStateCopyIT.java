@@ -36,15 +36,22 @@ class CaseStateCopyIT extends IntakeIT {
         String id = filed.get("id").asString();
         assertThat(http.get("/api/reports/" + id, REPORTER).json().has("caseState")).as("not yet in triage").isFalse();
 
-        assertThat(put(id, TRIAGE_SERVICE, copy(1, "P2", "NEW", null)).status()).isEqualTo(204);
+        Http.Answer first = put(TRIAGE_SERVICE, copies(copy(id, 1, "P2", "NEW", null)));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("kept").asInt()).isEqualTo(1);
         Http.Answer read = http.get("/api/reports/" + id, REPORTER);
         JsonNode state = read.json().get("caseState");
         assertThat(state.get("level").asString()).isEqualTo("P2");
         assertThat(state.get("status").asString()).isEqualTo("NEW");
         assertThat(read.header("ETag")).as("the report's version is the unit's").isEqualTo("\"1\"");
 
-        assertThat(put(id, TRIAGE_SERVICE, copy(3, "P1", "CLOSED", "REFERRED_FOR_INVESTIGATION")).status()).isEqualTo(204);
-        assertThat(put(id, TRIAGE_SERVICE, copy(2, "P1", "IN_PROGRESS", null)).status()).as("late, and ignored").isEqualTo(204);
+        Http.Answer page = put(TRIAGE_SERVICE, copies(copy(id, 3, "P1", "CLOSED", "REFERRED_FOR_INVESTIGATION"),
+                copy(id, 2, "P1", "IN_PROGRESS", null), copy("no-such-report", 1, "P4", "NEW", null)));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("kept").asInt()).as("the late version is not").isEqualTo(1);
+        assertThat(page.json().get("skipped").asInt()).as("a report intake does not hold").isEqualTo(1);
+        assertThat(put(TRIAGE_SERVICE, copies(copy(id, 3, "P1", "CLOSED", "REFERRED_FOR_INVESTIGATION"))).json()
+                .get("kept").asInt()).as("the same page again").isZero();
 
         JsonNode closed = http.get("/api/reports/" + id, REPORTER).json().get("caseState");
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
@@ -56,26 +63,32 @@ class CaseStateCopyIT extends IntakeIT {
     }
 
     @Test
-    void onlyServiceClientsDeliverCopiesAndOnlyOfReportsThatExist() {
+    void onlyServiceClientsDeliverCopiesAndAMalformedPageChangesNothing() {
         String id = file(REPORTER, example("online-fraud")).json().get("id").asString();
 
-        assertThat(put(id, REPORTER, copy(1, "P4", "NEW", null)).status()).isEqualTo(403);
-        assertThat(put(id, TestTokens.triageOfficer("MA"), copy(1, "P4", "NEW", null)).status()).isEqualTo(403);
-        assertThat(put("no-such-report", TRIAGE_SERVICE, copy(1, "P4", "NEW", null)).status()).isEqualTo(404);
-        Http.Answer invalid = put(id, TRIAGE_SERVICE, copy(1, "P9", "NEW", null));
+        assertThat(put(REPORTER, copies(copy(id, 1, "P4", "NEW", null))).status()).isEqualTo(403);
+        assertThat(put(TestTokens.triageOfficer("MA"), copies(copy(id, 1, "P4", "NEW", null))).status()).isEqualTo(403);
+        Http.Answer invalid = put(TRIAGE_SERVICE, copies(copy(id, 1, "P4", "NEW", null), copy(id, 2, "P9", "NEW", null)));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.contentType()).startsWith("application/problem+json");
-        assertThat(put(id, TRIAGE_SERVICE, copy(1, "P4", "ARCHIVED", null)).status()).isEqualTo(400);
+        assertThat(put(TRIAGE_SERVICE, copies(copy(id, 1, "P4", "ARCHIVED", null))).status()).isEqualTo(400);
+        assertThat(put(TRIAGE_SERVICE, "{\"copies\":[" + String.join(",", java.util.Collections.nCopies(501,
+                copy(id, 1, "P4", "NEW", null))) + "]}").status()).as("at most 500 a page").isEqualTo(400);
         assertThat(http.get("/api/reports/" + id, REPORTER).json().has("caseState")).isFalse();
     }
 
-    private Http.Answer put(String id, String token, String body) {
-        return http.send(http.request("/internal/reports/" + id + "/case", token, Map.of("Content-Type", "application/json"))
+    private Http.Answer put(String token, String body) {
+        return http.send(http.request("/internal/case-states", token, Map.of("Content-Type", "application/json"))
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private static String copy(long version, String level, String status, String outcome) {
-        return "{\"caseReference\":\"MA-2026-000042\",\"level\":\"" + level + "\",\"status\":\"" + status + "\""
+    private static String copies(String... copies) {
+        return "{\"copies\":[" + String.join(",", copies) + "]}";
+    }
+
+    private static String copy(String reportId, long version, String level, String status, String outcome) {
+        return "{\"reportId\":\"" + reportId + "\",\"caseReference\":\"MA-2026-000042\",\"level\":\"" + level
+                + "\",\"status\":\"" + status + "\""
                 + (outcome == null ? "" : ",\"outcome\":\"" + outcome + "\",\"closedAt\":\"2026-11-30T10:00:00Z\"")
                 + ",\"changedAt\":\"2026-11-30T10:00:00Z\",\"version\":" + version + "}";
     }
