@@ -98,6 +98,13 @@ public class WarningListRollout {
         if (fingerprint.equals(state.getString("fingerprint")) && state.getString("pending") == null) {
             return new Outcome(false, 0, 0);
         }
+        Query anyCase = query(where("country").in(COUNTRIES)).limit(1);
+        anyCase.fields().include("_id");
+        if (state.getString("pending") == null && template.findOne(anyCase, Document.class, CASES) == null) {
+            // nothing stored yet: the lists apply to the cases as they come
+            record(fingerprint);
+            return new Outcome(true, 0, 0);
+        }
         boolean resuming = fingerprint.equals(state.getString("pending"));
         String after = resuming && state.getString("after") != null ? state.getString("after") : "";
         if (!resuming) {
@@ -138,11 +145,15 @@ public class WarningListRollout {
         for (String caseId : progress.getList("gained", String.class, List.of())) {
             cases.find(caseId).ifPresent(current -> correlator.correlate(current, Set.of()));
         }
+        record(fingerprint);
+        log.info("Warning lists applied: {} cases read, {} changed", casesRead, changed);
+        return new Outcome(true, casesRead, changed);
+    }
+
+    private void record(String fingerprint) {
         template.upsert(query(where("_id").is(STATE)), new Update().set("fingerprint", fingerprint)
                 .set("versions", indicators.listVersions()).set("appliedAt", Date.from(scoring.now()))
                 .unset("pending").unset("after").unset("clusters").unset("gained"), COLLECTION);
-        log.info("Warning lists applied: {} cases read, {} changed", casesRead, changed);
-        return new Outcome(true, casesRead, changed);
     }
 
     /** Derives the case's identifiers again; true when they changed, and then they are stored. */
