@@ -135,7 +135,8 @@ final class RunningPlatform {
     /** Kills an application as a crash would ({@code kill -9}), by the PID the launcher recorded. */
     static void crash(String application) throws IOException, InterruptedException {
         String pid = Files.readString(Path.of(System.getenv("PLATFORM_RUN_DIR"), "pids", application + ".pid")).trim();
-        Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO()
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -9 " + pid + " failed");
         }
@@ -153,9 +154,13 @@ final class RunningPlatform {
         Path root = Path.of(System.getenv("PLATFORM_ROOT")).toRealPath();
         List<String> line = new ArrayList<>(List.of(root.resolve("platform").toString()));
         line.addAll(List.of(command));
+        // The output is the test's; the input is not: the fork's standard input is the test runner's own
+        // channel, and a server started by the launcher that read from it would corrupt it.
         ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(root.toFile())
-                .inheritIO();
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(PORTS);
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
