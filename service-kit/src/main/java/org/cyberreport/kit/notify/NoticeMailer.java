@@ -83,12 +83,10 @@ public class NoticeMailer implements DisposableBean {
     /** One pass; returns the number of messages sent. */
     public synchronized int mailPending() {
         Instant now = clock.instant();
-        Instant newest = store.newest();
-        if (newest == null) {
-            return 0;
-        }
         Instant from = watermark(now);
-        if (!newest.isAfter(from)) {
+        // only the notices since the watermark are read (by the index on their time), however many are kept
+        Instant newest = store.newestAfter(from);
+        if (newest == null) {
             return 0;
         }
         // a burst is mailed once it has been quiet for `gather`, or once its first notice waited `max-wait`

@@ -84,9 +84,9 @@ public class NoticeStore {
                 .limit(limit), Document.class, COLLECTION).stream().map(NoticeStore::fromDocument).toList();
     }
 
-    /** The newest notice's time, or null when there is none. */
-    Instant newest() {
-        Query newest = new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1);
+    /** The newest notice's time among those created after {@code after}, or null when there is none. */
+    Instant newestAfter(Instant after) {
+        Query newest = query(where("createdAt").gt(Date.from(after))).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1);
         newest.fields().include("createdAt");
         Document found = template.findOne(newest, Document.class, COLLECTION);
         return found == null ? null : found.getDate("createdAt").toInstant();
