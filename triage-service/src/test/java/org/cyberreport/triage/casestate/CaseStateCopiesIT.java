@@ -3,8 +3,6 @@ package org.cyberreport.triage.casestate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-
 import org.bson.Document;
 import org.cyberreport.triage.Fixtures;
 import org.cyberreport.triage.support.TriageIT;
@@ -27,11 +25,10 @@ class CaseStateCopiesIT extends TriageIT {
     CaseStateCopies copies;
 
     @Test
-    void nothingIsForgottenWhileIntakeCannotBeReached() throws InterruptedException {
+    void nothingIsForgottenWhileIntakeCannotBeReached() {
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "case_state_watermarks");
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), "case_states");
         deliver(Fixtures.aHandoff("unsent-1", 1, "MA", Fixtures.aPlainFraud()));
-        Thread.sleep(Duration.ofMillis(20));
 
         for (int attempt = 0; attempt < 3; attempt++) {
             assertThatThrownBy(() -> copies.pass()).isInstanceOf(RuntimeException.class);
