@@ -89,6 +89,39 @@ class BreakerIT extends StubbedServices {
         SERVICES.verify(sent, postRequestedFor(urlPathEqualTo("/api/reports")));
     }
 
+    /**
+     * A client that sends a request's head and stops part-way through its body holds a call to the service
+     * open: without a deadline of its own the gateway would wait for the service's answer, time out, and
+     * count a slow client as a service that does not answer. It answers 408 first, and the breaker
+     * records nothing.
+     */
+    @Test
+    void clientsThatStopSendingTheirBodyGet408AndLeaveTheBreakerClosed() {
+        SERVICES.stubFor(post(urlPathEqualTo("/api/reports")).willReturn(aResponse().withStatus(201).withBody("{}")));
+        String reporter = TestTokens.user("slow-sender", List.of("reporter"), "MA", "casablanca-cyber");
+        CircuitBreaker intake = circuitBreakers.circuitBreaker("intake");
+        AtomicInteger recordedFailures = new AtomicInteger();
+        intake.getEventPublisher().onError(event -> recordedFailures.incrementAndGet());
+        RawHttp client = new RawHttp(port);
+
+        for (int i = 0; i < 12; i++) {
+            byte[] request = ("POST /api/reports HTTP/1.1\r\nHost: gateway\r\nAuthorization: Bearer " + reporter
+                    + "\r\nIdempotency-Key: slow-" + i + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                    + "{\"category\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            RawHttp.Reply reply = client.exchange("127.0.0.1", request);
+
+            assertThat(reply.answers()).as("answers to slow request %d (connection %s)", i, reply.end()).hasSize(1);
+            RawHttp.Answer answer = reply.answers().getFirst();
+            assertThat(answer.status()).isEqualTo(408);
+            assertThat(answer.header("Content-Type")).startsWith(PROBLEM);
+            assertThat(answer.text()).contains("urn:cyberreport:problem:request-timeout");
+        }
+
+        assertThat(intake.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(recordedFailures).as("failures the breaker recorded").hasValue(0);
+        assertThat(http.post("/api/reports", reporter, "{}", Map.of("Idempotency-Key", "whole")).status()).isEqualTo(201);
+    }
+
     private static ResponseDefinitionBuilder failing(String failure) {
         return switch (failure) {
             case "timeout" -> aResponse().withStatus(201).withFixedDelay(2_000); // the gateway waits 1 s

@@ -36,6 +36,8 @@ class GatewayFuzzIT extends StubbedServices {
 
     private static final long SEED = Long.getLong("fuzz.seed", 9457L);
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
+    /** {@code -Dfuzz.only=N} sends request number N of the run, {@code fuzz.requests} times (to chase a race). */
+    private static final Integer ONLY = Integer.getInteger("fuzz.only");
 
     private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE",
             "CONNECT", "FOO", "get", "G\u00ffT", ""};
@@ -83,19 +85,21 @@ class GatewayFuzzIT extends StubbedServices {
         long start = System.nanoTime();
         // Request number i comes from its own generator, so that it is the same whichever thread sends it.
         IntStream.range(0, REQUESTS).parallel().forEach(i -> {
-            Mutant mutant = mutant(new Random(SEED * 1_000_003 + i));
-            List<RawHttp.Answer> answers = client.send("127.0.0.1", mutant.bytes(), mutant.sentUpTo(), mutant.headAnswer());
+            Mutant mutant = mutant(new Random(SEED * 1_000_003 + (ONLY == null ? i : ONLY)));
+            RawHttp.Reply reply = client.exchange("127.0.0.1", mutant.bytes(), mutant.sentUpTo(), mutant.headAnswer());
+            List<RawHttp.Answer> answers = reply.answers();
             // A server may close a connection after any answer that says so; the client then sends the rest again.
             boolean closedEarly = !answers.isEmpty() && "close".equalsIgnoreCase(answers.getLast().header("Connection"));
             if (answers.size() < mutant.expectedAnswers() && !closedEarly && mutant.sentUpTo() == mutant.bytes().length) {
-                findings.add("#" + i + " no answer to " + mutant.description());
+                findings.add("#" + i + " no answer (connection " + reply.end() + ") to " + mutant.description());
             }
             for (RawHttp.Answer answer : answers) {
                 statuses.merge(answer.status(), 1, Integer::sum);
                 // A request whose own framing breaks after its answer has started gets that answer cut
                 // short (the connection closes: what follows cannot be trusted); any other cut is a defect.
                 if (answer.cut() && !mutant.framingBroken()) {
-                    findings.add("#" + i + " answer " + answer.status() + " cut short to " + mutant.description());
+                    findings.add("#" + i + " answer " + answer.status() + " cut short (connection " + reply.end() + ") to "
+                            + mutant.description());
                 }
                 String problem = answer.cut() ? null : problemOf(answer, answers.indexOf(answer) == mutant.headAnswer());
                 if (answer.status() >= 500 || answer.status() < 0 || problem != null) {

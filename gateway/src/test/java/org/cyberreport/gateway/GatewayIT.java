@@ -217,6 +217,71 @@ class GatewayIT {
         }
     }
 
+    /**
+     * A request sent before the answer to the one before it, saying "Connection: close": both are answered,
+     * in order and whole, and the connection closes after the second. (Left to itself, Reactor Netty starts
+     * such a request at once and closes the connection when the first answer ends, or in its middle.)
+     */
+    @Test
+    void aPipelinedRequestThatClosesTheConnectionWaitsForTheAnswerBeforeIt() throws Exception {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/reports")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(300).withHeader("Content-Type", "application/json").withBody("[\"first\"]")));
+        SERVICES.stubFor(get(urlPathEqualTo("/api/reports/R-2")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"second\":true}")));
+        String first = "GET /api/reports HTTP/1.1\r\nHost: gateway\r\nAuthorization: Bearer " + REPORTER + "\r\n\r\n";
+        String second = "GET /api/reports/R-2 HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\nAuthorization: Bearer "
+                + REPORTER + "\r\n\r\n";
+
+        RawHttp.Reply reply = new RawHttp(port).exchange("127.0.0.1",
+                (first + second).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(reply.answers()).extracting(RawHttp.Answer::status).containsExactly(200, 200);
+        assertThat(reply.answers()).extracting(RawHttp.Answer::text).containsExactly("[\"first\"]", "{\"second\":true}");
+        assertThat(reply.answers()).noneMatch(RawHttp.Answer::cut);
+        assertThat(reply.end()).startsWith("closed");
+    }
+
+    /** The documentation's pages are served whole, whatever range is asked for, and every answer can be read to its end. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"text/html,*/*;q=0.1", "bytes=99999999-", "bytes=0-9"})
+    void servesItsOwnPagesWholeWhateverRangeIsAskedFor(String range) {
+        String request = "GET /swagger-ui/index.html HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\nRange: " + range
+                + "\r\nIf-Range: \"x\"\r\n\r\n";
+
+        RawHttp.Reply reply = new RawHttp(port).exchange("127.0.0.1", request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(reply.answers()).extracting(RawHttp.Answer::status).containsExactly(200);
+        assertThat(reply.answers().getFirst().cut()).isFalse();
+        assertThat(reply.answers().getFirst().text()).contains("<html");
+    }
+
+    /** Forwarded headers (here from loopback, a trusted proxy) that name no valid host are refused, not a defect. */
+    @Test
+    void refusesForwardedHeadersThatNameNoValidHost() {
+        Http.Answer answer = http.send(http.request("/v3/api-docs/swagger-config", null,
+                Map.of("X-Forwarded-Host", "https://evil.example")).GET());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:cyberreport:problem:malformed-request");
+    }
+
+    /** No route is a WebSocket: an upgrade asked for on a POST is ignored, and the POST is relayed as one. */
+    @Test
+    void ignoresAnUpgradeToWebSocket() {
+        SERVICES.stubFor(post(urlPathEqualTo("/api/reports")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+
+        String request = "POST /api/reports HTTP/1.1\r\nHost: gateway\r\nConnection: Upgrade, close\r\nUpgrade: websocket\r\n"
+                + "Authorization: Bearer " + REPORTER + "\r\nIdempotency-Key: k-upgrade\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n\r\n{}";
+
+        List<RawHttp.Answer> answers = new RawHttp(port).send("127.0.0.1", request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(answers).extracting(RawHttp.Answer::status).containsExactly(201);
+        SERVICES.verify(1, postRequestedFor(urlPathEqualTo("/api/reports")).withoutHeader("Upgrade"));
+    }
+
     @Test
     void keepsItsOwnManagementEndpointsOffThePublicPort() {
         Http management = new Http(managementPort);

@@ -47,15 +47,23 @@ final class RawHttp {
         }
     }
 
+    /** The answers read, and how reading ended: the connection closed, fell silent, or was reset. */
+    record Reply(List<Answer> answers, String end) {
+    }
+
     List<Answer> send(String from, byte[] request) {
-        return send(from, request, request.length, -1);
+        return exchange(from, request).answers();
+    }
+
+    Reply exchange(String from, byte[] request) {
+        return exchange(from, request, request.length, -1);
     }
 
     /**
      * Sends the first {@code upTo} bytes; fewer than the whole request means the client then closes its
      * side. The answer numbered {@code headAnswer} (from 0; -1 for none) answers a HEAD and has no body.
      */
-    List<Answer> send(String from, byte[] request, int upTo, int headAnswer) {
+    Reply exchange(String from, byte[] request, int upTo, int headAnswer) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
@@ -69,7 +77,8 @@ final class RawHttp {
             } catch (IOException refusedWhileSending) {
                 // The server may answer and close before it has read everything: its answer still counts.
             }
-            return read(socket.getInputStream(), headAnswer);
+            Reply reply = read(socket.getInputStream(), headAnswer);
+            return new Reply(reply.answers(), reply.end() + " from port " + socket.getLocalPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,19 +101,19 @@ final class RawHttp {
         return new Answer(status, headers, body.toByteArray(), !whole);
     }
 
-    private static List<Answer> read(InputStream in, int headAnswer) throws IOException {
+    private static Reply read(InputStream in, int headAnswer) throws IOException {
         List<Answer> answers = new ArrayList<>();
         try {
             while (true) {
                 String statusLine = line(in);
                 if (statusLine == null) {
-                    return answers;
+                    return new Reply(answers, "closed");
                 }
                 if (!statusLine.matches("HTTP/1\\.[01] \\d{3}( .*)?")) {
                     // Not an answer: status -1 carries what came instead, for the test to show.
                     answers.add(new Answer(-1, Map.of(), (statusLine + "\n" + new String(in.readNBytes(200),
                             StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.UTF_8)));
-                    return answers;
+                    return new Reply(answers, "not HTTP");
                 }
                 int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
                 Map<String, String> headers = new LinkedHashMap<>();
@@ -123,11 +132,13 @@ final class RawHttp {
                 boolean whole = body(in, headers, status, body);
                 answers.add(new Answer(status, headers, body.toByteArray(), !whole));
                 if (!whole) {
-                    return answers;
+                    return new Reply(answers, "closed");
                 }
             }
-        } catch (SocketTimeoutException | java.net.SocketException e) {
-            return answers;
+        } catch (SocketTimeoutException e) {
+            return new Reply(answers, "silent");
+        } catch (java.net.SocketException e) {
+            return new Reply(answers, "reset (" + e.getMessage() + ")");
         }
     }
 

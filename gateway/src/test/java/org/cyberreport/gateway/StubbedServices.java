@@ -19,13 +19,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 /**
  * One gateway for the tests that send thousands of requests (the breaker and fuzz tests share it): the
  * three services are one WireMock server (they differ by path), the rate limits are out of the way,
- * the response timeout is short (but long enough for a busy machine) and the access log is quiet.
+ * the response timeout is short (but long enough for a busy machine), a body must arrive within half
+ * of it, and the access log is quiet.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cyberreport.security.issuer=" + TestTokens.ISSUER,
         "cyberreport.security.audience=" + TestTokens.AUDIENCE,
         "GATEWAY_MANAGEMENT_PORT=0",
         "GATEWAY_RESPONSE_TIMEOUT=1s",
+        "GATEWAY_REQUEST_BODY_TIMEOUT=500ms",
         "GATEWAY_RATE_LIMIT_REQUESTS=1000000",
         "cyberreport.gateway.refusal-limit.requests=1000000",
         "GATEWAY_MAX_BODY_SIZE=64KB",

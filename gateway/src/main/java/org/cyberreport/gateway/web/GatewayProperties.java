@@ -16,11 +16,15 @@ import org.springframework.util.unit.DataSize;
  *                       malformed input) per client address and period; beyond, 429 before the token is checked
  * @param consoleOrigins the web console's origins; no other origin gets CORS headers
  * @param redis          where both limits are counted for all replicas at once; empty: in this process
+ * @param requestBodyTimeout how long a request's body may take to arrive after its head; beyond, 408. Shorter
+ *                       than the response timeout, so that a client that stops sending its body is refused
+ *                       before the service is counted as not answering
  */
 @ConfigurationProperties("cyberreport.gateway")
 public record GatewayProperties(@DefaultValue("256KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit,
                                 @DefaultValue("http://localhost:5173") List<String> consoleOrigins,
-                                @DefaultValue RateLimit refusalLimit, @DefaultValue Redis redis) {
+                                @DefaultValue RateLimit refusalLimit, @DefaultValue Redis redis,
+                                @DefaultValue("5s") Duration requestBodyTimeout) {
 
     public record RateLimit(@DefaultValue("50") int requests, @DefaultValue("1s") Duration period) {
     }

@@ -18,9 +18,10 @@ class WebConfiguration {
 
     /** Malformed request heads are answered with a problem right behind Netty's HTTP decoder. */
     @Bean
-    NettyServerCustomizer malformedRequests(RefusalLimits limits, Problems problems) {
+    NettyServerCustomizer malformedRequests(RefusalLimits limits, Problems problems, GatewayProperties properties) {
         return server -> server.doOnChannelInit((observer, channel, address) -> channel.pipeline()
-                .addAfter(NettyPipeline.HttpCodec, "cyberreport.malformedRequests", new MalformedRequests(limits, problems)));
+                .addAfter(NettyPipeline.HttpCodec, "cyberreport.malformedRequests",
+                        new MalformedRequests(limits, problems, properties.requestBodyTimeout())));
     }
 
     /** CORS for the web console's origin only, on the API paths only. */
