@@ -39,6 +39,8 @@ public class RequestStore {
         template.indexOps(COLLECTION).createIndex(new Index().on("type", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).named("type_status"));
         template.indexOps(COLLECTION).createIndex(new Index().on("sentAt", Sort.Direction.ASC).named("sent"));
+        // the requests coming due, in due order whatever their destination: the due-time notices read a page at a time
+        template.indexOps(COLLECTION).createIndex(new Index().on("dueAt", Sort.Direction.ASC).named("due"));
         // the requests sent about one case, newest first: what the case shows of its requests abroad
         template.indexOps(COLLECTION).createIndex(new Index().on("requestingCountry", Sort.Direction.ASC)
                 .on("caseId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("case_requests"));
@@ -53,10 +55,14 @@ public class RequestStore {
         listeners.forEach(listener -> listener.written(written));
     }
 
-    /** Requests to any country due in a period, by the inbox's index (its country taken as a list of every one). */
+    /**
+     * Requests to any country due in a period, a page in due order walked on the {@code due} index. (Through
+     * the inbox's index, its country taken as a list of every one, all requests due in the period would be
+     * read before the sort cut the page.)
+     */
     public List<CooperationRequest> dueBetween(Instant from, Instant to, int limit) {
-        return template.find(new Query(where("destinationCountry").in(COUNTRIES).and("dueAt").gt(from).lte(to))
-                .with(Sort.by("dueAt")).limit(limit), CooperationRequest.class, COLLECTION);
+        return template.find(new Query(where("dueAt").gt(from).lte(to)).with(Sort.by("dueAt")).limit(limit),
+                CooperationRequest.class, COLLECTION);
     }
 
     /** Requests sent in a period, by the {@code sent} index. */
@@ -64,8 +70,6 @@ public class RequestStore {
         return template.find(new Query(where("sentAt").gt(from).lte(to)).with(Sort.by("sentAt")).limit(limit),
                 CooperationRequest.class, COLLECTION);
     }
-
-    private static final List<String> COUNTRIES = List.of(java.util.Locale.getISOCountries());
 
     public Optional<CooperationRequest> find(String id) {
         return Optional.ofNullable(template.findById(id, CooperationRequest.class, COLLECTION));
