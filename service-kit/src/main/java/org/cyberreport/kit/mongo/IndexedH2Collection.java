@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -37,6 +41,10 @@ final class IndexedH2Collection extends H2Collection {
 
     /** Above this many combinations of {@code $in} values, fewer keys are used. */
     private static final int MAX_LOOKUPS = 1_000;
+    /** More candidates than this read through an index for one query is logged (see {@link #reportWideRead}). */
+    private static final int MANY_CANDIDATES = 2_000;
+    private static final Logger WIDE_READS = LoggerFactory.getLogger("embedded-store.wide-reads");
+    private static final Map<String, Long> WIDE_READS_REPORTED = new ConcurrentHashMap<>();
 
     private final EmbeddedQueryStats stats;
 
@@ -97,12 +105,33 @@ final class IndexedH2Collection extends H2Collection {
         }
         Set<Object> positions = new LinkedHashSet<>();
         plan.positions(false).forEachRemaining(positions::add);
+        if (positions.size() > MANY_CANDIDATES) {
+            reportWideRead(plan, query, orderBy, positions.size(), limit);
+        }
         Stream<Object> candidates = positions.stream();
         if (orderBy == null || orderBy.isEmpty()) {
             candidates = candidates.sorted(ValueComparator.asc()); // the order a scan gives
         }
         return matchDocumentsFromStream(candidates.map(this::getDocument).filter(Objects::nonNull), query, orderBy,
                 skip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * A page cut from many more documents read through an index that does not give the page's order: the
+     * query's cost grows with the collection. Logged at most once a minute per collection and index, with
+     * the query's shape (its field names, not its values).
+     */
+    private void reportWideRead(IndexPlan plan, Document query, Document orderBy, int candidates, int limit) {
+        String key = getFullName() + "/" + plan.index().getName();
+        long now = System.nanoTime();
+        Long last = WIDE_READS_REPORTED.get(key);
+        if (last == null || now - last > 60_000_000_000L) {
+            WIDE_READS_REPORTED.put(key, now);
+            WIDE_READS.warn("{}: {} documents read through index {} for {} (fields {}, order {}): "
+                    + "an index whose order is the page's would read only the page", getFullName(), candidates,
+                    plan.index().getName(), limit > 0 ? "a page of " + limit : "all that match", query.keySet(),
+                    orderBy == null ? "none" : orderBy.keySet());
+        }
     }
 
     /** The documents that may match a query, for an aggregation that starts with it. */
