@@ -52,6 +52,8 @@ class ChaosE2EIT {
     private static final AtomicInteger SERIAL = new AtomicInteger(250_000);
     /** Tokens live five minutes; the test may run longer, so each is taken again after a minute. */
     private static final Map<String, Map.Entry<Long, String>> TOKENS = new ConcurrentHashMap<>();
+    /** What each golden-hour report's last escalation attempt got (for the failure message). */
+    private static final Map<String, String> LAST_ANSWERS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -102,10 +104,18 @@ class ChaosE2EIT {
         escalating.awaitTermination(30, TimeUnit.SECONDS);
         clients.shutdownNow();
         // those filed last, with every service up, once triage has made them cases
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            escalateOne(goldenHour, escalations);
-            return goldenHour.isEmpty();
-        });
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                escalateOne(goldenHour, escalations);
+                return goldenHour.isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+            // what each report still waiting got last, so that a failure says where it stopped
+            Map<String, String> last = new java.util.TreeMap<>();
+            goldenHour.forEach(id -> last.put(id, LAST_ANSWERS.getOrDefault(id, "never asked")));
+            throw new AssertionError("golden-hour reports not escalated after 3 minutes, with their last answers: " + last,
+                    timedOut);
+        }
 
         assertThat(unexpected).as("answers other than 201 and the 5xx of a stopped service").isEmpty();
         assertThat(accepted).hasSize(REPORTS);
@@ -150,18 +160,22 @@ class ChaosE2EIT {
         String officer = token("triage.ma");
         for (String id : List.copyOf(candidates)) {
             try {
-                if (GATEWAY.get("/api/triage/cases/" + id, officer).status() != 200) {
+                int found = GATEWAY.get("/api/triage/cases/" + id, officer).status();
+                if (found != 200) {
+                    LAST_ANSWERS.put(id, "case " + found);
                     continue;
                 }
                 Http.Answer answer = GATEWAY.post("/api/triage/cases/" + id + "/escalations", officer,
                         "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,"
                                 + "\"reason\":\"The money went through a French payment institution two hours ago\"}");
+                LAST_ANSWERS.put(id, "escalation " + answer.status() + " " + answer.body().substring(0, Math.min(200, answer.body().length())));
                 if (answer.status() == 202) {
                     escalations.add(answer.json().get("escalationId").asString());
                     candidates.remove(id);
                 }
                 return;
             } catch (RuntimeException down) {
+                LAST_ANSWERS.put(id, down.toString());
                 return; // triage is being started again: the next round tries
             }
         }

@@ -132,11 +132,16 @@ final class RunningPlatform {
         }
     }
 
+    /**
+     * The standard input of every process the tests start: the fork's own is the test runner's channel,
+     * and a process that read from it would corrupt it.
+     */
+    static final ProcessBuilder.Redirect NO_INPUT = ProcessBuilder.Redirect.from(new java.io.File("/dev/null"));
+
     /** Kills an application as a crash would ({@code kill -9}), by the PID the launcher recorded. */
     static void crash(String application) throws IOException, InterruptedException {
         String pid = Files.readString(Path.of(System.getenv("PLATFORM_RUN_DIR"), "pids", application + ".pid")).trim();
-        Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO()
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().redirectInput(NO_INPUT).start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -9 " + pid + " failed");
         }
@@ -160,7 +165,7 @@ final class RunningPlatform {
                 .directory(root.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(NO_INPUT);
         builder.environment().putAll(PORTS);
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
