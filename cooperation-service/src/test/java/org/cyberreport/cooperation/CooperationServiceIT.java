@@ -20,11 +20,11 @@ class CooperationServiceIT extends CooperationIT {
 
     @Test
     void isReadyWithItsDatabase() {
-        Http.Answer readiness = http.get("/actuator/health/readiness", HEALTH_ADMIN);
+        Http.Answer readiness = management.get("/actuator/health/readiness", HEALTH_ADMIN);
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
-        assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(management.get("/actuator/health/liveness", null).status()).isEqualTo(200);
     }
 
     @Test

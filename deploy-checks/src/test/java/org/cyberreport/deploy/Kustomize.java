@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Renders the project's Kustomize overlays in Java, so that CI needs no kubectl: the features the
  * overlays use (resources, namespace, images, replicas, JSON 6902 patches, ConfigMap and Secret
- * generators without name hashes), and fails on any other, so an overlay cannot silently use one it
+ * generators without name hashes, with labels), and fails on any other, so an overlay cannot silently use one it
  * does not render. Where kubectl exists, {@code KustomizeTest} checks that both render the same.
  */
 final class Kustomize {
@@ -47,7 +47,17 @@ final class Kustomize {
                 String[] keyAndPath = file.contains("=") ? file.split("=", 2) : new String[] {Path.of(file).getFileName().toString(), file};
                 data.put(keyAndPath[0], Repository.read(directory.resolve(keyAndPath[1])));
             }
-            objects.add(object("v1", "ConfigMap", (String) generator.get("name"), "data", data));
+            Map<String, Object> configMap = object("v1", "ConfigMap", (String) generator.get("name"), "data", data);
+            Map<String, Object> generated = (Map<String, Object>) generator.getOrDefault("options", Map.of());
+            for (String option : generated.keySet()) {
+                if (!option.equals("labels")) {
+                    throw new IllegalArgumentException(directory + ": generator option '" + option + "' is not rendered here");
+                }
+            }
+            if (generated.containsKey("labels")) {
+                metadata(configMap).put("labels", new LinkedHashMap<>((Map<String, Object>) generated.get("labels")));
+            }
+            objects.add(configMap);
         }
         for (Map<String, Object> generator : list(kustomization, "secretGenerator", Map.class)) {
             Map<String, Object> data = new LinkedHashMap<>();

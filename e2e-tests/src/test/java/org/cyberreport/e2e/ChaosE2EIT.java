@@ -131,6 +131,24 @@ class ChaosE2EIT {
         // an escalation whose answer was lost with triage may have been stored all the same: it must arrive once too
         assertThat(received.keySet()).as("requests France received").containsAll(escalations);
         assertThat(received).as("times each request reached France").allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+
+        // every accepted filing has exactly one record in intake's audit trail, also one that intake's crash
+        // interrupted after its write (its record waited in the report and joined the trail at the next pass),
+        // and intake's chain verifies
+        Http intake = new Http(RunningPlatform.INTAKE);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+            String auditor = token("auditor");
+            Map<String, Integer> filingRecords = new java.util.TreeMap<>();
+            for (String id : accepted) {
+                Http.Answer records = intake.get("/api/reports/audit?action=REPORT_FILED&record=" + id, auditor);
+                filingRecords.put(id, records.status() == 200 ? records.json().get("returned").asInt() : -records.status());
+            }
+            assertThat(filingRecords).as("filing records per accepted report").allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        });
+        Http.Answer verified = intake.get("/api/reports/audit/verification", token("auditor"));
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.json().get("intact").asBoolean()).as(verified.body()).isTrue();
+        assertThat(verified.json().get("sealed").asLong()).isGreaterThanOrEqualTo(REPORTS);
     }
 
     /** Each of intake, triage and cooperation killed twice, at seeded random moments of the filing. */

@@ -2,8 +2,13 @@ package org.cyberreport.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,26 +18,110 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The whole platform, real Keycloak included, driven through the gateway as each kind of user. */
 class PlatformE2EIT {
 
     private static final Http GATEWAY = new Http(RunningPlatform.GATEWAY);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static String reportId;
+    private static String filingTrace;
 
     @BeforeAll
     static void startPlatformAndFileAReport() throws Exception {
+        // the applications log one JSON object per line here (plain text is the local default)
+        RunningPlatform.environment("CYBERREPORT_LOG_FORMAT", "ecs");
         RunningPlatform.start();
         String body = Files.readString(Path.of(System.getenv("PLATFORM_ROOT"), "docs", "examples", "online-fraud.json"));
         Http.Answer filed = GATEWAY.post("/api/reports", RunningPlatform.tokenFor("reporter.ma"), body,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         reportId = filed.json().get("id").asString();
+        filingTrace = filed.header("X-Trace-Id");
     }
 
     @AfterAll
     static void stopPlatform() throws Exception {
         RunningPlatform.stop();
+        RunningPlatform.withoutEnvironment("CYBERREPORT_LOG_FORMAT");
+    }
+
+    /**
+     * One trace from the gateway through intake and, by the hand-off's stored trace context, the relay's later
+     * delivery to triage; the officer's escalation is a trace of its own from the gateway through triage and
+     * its hand-off to cooperation. Every line the applications log is a JSON object, and the lines of each step
+     * carry its trace id.
+     */
+    @Test
+    void theTraceIdOfTheGatewaysAnswerIsInTheLogLinesOfEveryServiceThatHandledTheReport() throws Exception {
+        assertThat(filingTrace).as("X-Trace-Id of the filing").matches("[0-9a-f]{32}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(linesWith("intake", filingTrace)).anyMatch(line -> line.contains("filed by unit"));
+            assertThat(linesWith("triage", filingTrace)).anyMatch(line -> line.contains("opened at"));
+        });
+        String officer = RunningPlatform.tokenFor("triage.ma");
+        await().atMost(Duration.ofSeconds(30)).until(() -> GATEWAY.get("/api/triage/cases/" + reportId, officer).status() == 200);
+
+        Http.Answer escalated = GATEWAY.post("/api/triage/cases/" + reportId + "/escalations", officer,
+                "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,"
+                        + "\"reason\":\"The money went through a French payment institution two hours ago\"}");
+        assertThat(escalated.status()).as(escalated.body()).isEqualTo(202);
+        String escalationTrace = escalated.header("X-Trace-Id");
+        assertThat(escalationTrace).matches("[0-9a-f]{32}").isNotEqualTo(filingTrace);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(linesWith("triage", escalationTrace)).anyMatch(line -> line.contains("escalated to FR"));
+            assertThat(linesWith("cooperation", escalationTrace)).anyMatch(line -> line.contains("recorded as"));
+        });
+        assertThat(linesWith("gateway", escalationTrace)).anyMatch(line -> line.contains("/escalations"));
+
+        for (String application : List.of("gateway", "intake", "triage", "cooperation")) {
+            List<String> lines = Files.readAllLines(logOf(application));
+            assertThat(lines.stream().filter(line -> line.startsWith("{")).count()).as(application).isGreaterThan(10);
+            assertThat(lines).as(application + ": a line in the plain-text pattern")
+                    .noneMatch(line -> line.matches("^\\d{4}-\\d\\d-\\d\\dT\\S+\\s+(TRACE|DEBUG|INFO|WARN|ERROR) \\d+ --- .*"));
+        }
+    }
+
+    /**
+     * An auditor reads each service's audit trail through the gateway (the filing, and who read it), and the
+     * launcher's verification finds every chain intact; no other role reads a trail.
+     */
+    @Test
+    void anAuditorReadsEachServicesTrailThroughTheGatewayAndTheChainsVerify() throws Exception {
+        String auditor = RunningPlatform.tokenFor("auditor");
+        Http.Answer intake = GATEWAY.get("/api/reports/audit?record=" + reportId, auditor);
+        assertThat(intake.status()).as(intake.body()).isEqualTo(200);
+        List<String> actions = new ArrayList<>();
+        intake.json().get("records").forEach(record -> actions.add(record.get("action").asString()));
+        assertThat(actions).contains("REPORT_FILED");
+        for (String service : List.of("reports", "triage", "cooperation")) {
+            assertThat(GATEWAY.get("/api/" + service + "/audit?limit=5", auditor).status()).as(service).isEqualTo(200);
+            for (String other : List.of("triage.ma", "reporter.ma", "admin")) {
+                assertThat(GATEWAY.get("/api/" + service + "/audit", RunningPlatform.tokenFor(other)).status())
+                        .as(service + " for " + other).isEqualTo(403);
+            }
+        }
+        Http.Answer readings = GATEWAY.get("/api/reports/audit?action=AUDIT_CONSULTED&user=auditor", auditor);
+        assertThat(readings.json().get("returned").asInt()).isGreaterThanOrEqualTo(2);
+
+        assertThat(RunningPlatform.launcher("audit-verify")).as("./platform audit-verify").isZero();
+    }
+
+    /** The JSON log lines of an application that name a trace (each parsed, so a line that is not JSON fails). */
+    private static List<String> linesWith(String application, String traceId) throws Exception {
+        List<String> found = new ArrayList<>();
+        for (String line : Files.readAllLines(logOf(application))) {
+            if (line.contains(traceId)) {
+                JsonNode parsed = JSON.readTree(line);
+                found.add(parsed.path("message").asString(""));
+            }
+        }
+        return found;
+    }
+
+    private static Path logOf(String application) {
+        return Path.of(System.getenv("PLATFORM_RUN_DIR"), "logs", application + ".log");
     }
 
     @Test
@@ -82,5 +171,56 @@ class PlatformE2EIT {
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    /**
+     * Each application's management port serves the Prometheus scrape without a token (it is bound to
+     * loopback here, and reachable only by the department's monitoring in a deployment), with every
+     * metric that the dashboard and the alert rules read (deploy-checks holds them to that list); the
+     * gateway routes none of it, and the services' API ports do not serve it.
+     */
+    @Test
+    void everyApplicationExposesTheMetricsTheDashboardAndTheAlertsRead() throws Exception {
+        Path list = Path.of(System.getenv("PLATFORM_ROOT"), "deploy", "k8s", "overlays", "production", "monitoring",
+                "exposed-metrics.txt");
+        List<String[]> expected = new ArrayList<>();
+        for (String line : Files.readAllLines(list)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                expected.add(line.trim().split("\\s+"));
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(10);
+
+        // the filed report is a case, counted in the queue's figures (refreshed every 30 s)
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(scrape("triage")).containsPattern("(?m)^triage_queue_cases\\{[^}]*level=\"P[1-4]\"[^}]*status=\"new\"[^}]*} [1-9]"));
+        Map<String, String> scrapes = new java.util.TreeMap<>();
+        for (String application : RunningPlatform.MANAGEMENT.keySet()) {
+            scrapes.put(application, scrape(application));
+        }
+        List<String> missing = new ArrayList<>();
+        for (String[] metric : expected) {
+            for (int i = 1; i < metric.length; i++) {
+                String scraped = scrapes.get(metric[i]);
+                if (!java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(metric[0]) + "[{ ]").matcher(scraped).find()) {
+                    missing.add(metric[0] + " from " + metric[i]);
+                }
+            }
+        }
+        assertThat(missing).as("metrics listed in exposed-metrics.txt but not in the scrape").isEmpty();
+        // the filing is counted per route, at the gateway and in intake, with the application's name
+        assertThat(scrapes.get("gateway")).containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"intake\"");
+        assertThat(scrapes.get("intake")).containsPattern(
+                "http_server_requests_seconds_count\\{[^}]*application=\"intake-service\"[^}]*method=\"POST\"[^}]*uri=\"/api/reports\"");
+        assertThat(scrapes.get("intake")).containsPattern("outbox_delivery_attempts_total\\{[^}]*outbox=\"triage\"[^}]*} [1-9]");
+
+        assertThat(GATEWAY.get("/actuator/prometheus", null).status()).isIn(401, 404);
+        assertThat(new Http(RunningPlatform.INTAKE).get("/actuator/prometheus", null).status()).isIn(401, 404);
+    }
+
+    private static String scrape(String application) {
+        Http.Answer answer = new Http(RunningPlatform.MANAGEMENT.get(application)).get("/actuator/prometheus", null);
+        assertThat(answer.status()).as(application + ": " + answer.body()).isEqualTo(200);
+        return answer.body();
     }
 }

@@ -39,13 +39,18 @@ final class RunningPlatform {
     static final int TRIAGE = 18082 + OFFSET;
     static final int CONSOLE = 18090 + OFFSET;
 
+    /** The management ports (health, metrics, the Prometheus scrape), by application. */
+    static final Map<String, Integer> MANAGEMENT = Map.of("gateway", 19080 + OFFSET, "intake", 19081 + OFFSET,
+            "triage", 19082 + OFFSET, "cooperation", 19083 + OFFSET, "console", 19090 + OFFSET);
+
     private static final Map<String, String> PORTS = new LinkedHashMap<>();
 
     static {
         PORTS.put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK));
         PORTS.put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(19180 + OFFSET));
         PORTS.put("GATEWAY_PORT", String.valueOf(GATEWAY));
-        PORTS.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(19080 + OFFSET));
+        MANAGEMENT.forEach((application, port) ->
+                PORTS.put(application.toUpperCase(java.util.Locale.ROOT) + "_MANAGEMENT_PORT", String.valueOf(port)));
         PORTS.put("INTAKE_PORT", String.valueOf(INTAKE));
         PORTS.put("TRIAGE_PORT", String.valueOf(TRIAGE));
         PORTS.put("COOPERATION_PORT", String.valueOf(18083 + OFFSET));
@@ -153,6 +158,11 @@ final class RunningPlatform {
         if (exit != 0) {
             throw new IllegalStateException("./platform start " + application + " failed with exit code " + exit);
         }
+    }
+
+    /** Runs one of the launcher's commands against the running platform; its exit status. */
+    static int launcher(String... command) throws IOException, InterruptedException {
+        return platform(command);
     }
 
     private static int platform(String... command) throws IOException, InterruptedException {

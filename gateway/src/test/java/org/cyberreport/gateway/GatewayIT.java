@@ -290,6 +290,23 @@ class GatewayIT {
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(401);
     }
 
+    /** The scrape needs no token and is served on the management port only (bound to loopback unless deployed). */
+    @Test
+    void servesThePrometheusScrapeOnTheManagementPortWithEachRoutesRequests() {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/reports")).willReturn(aResponse().withStatus(200).withBody("[]")));
+        assertThat(http.get("/api/reports", REPORTER).status()).isEqualTo(200);
+
+        Http.Answer scrape = new Http(managementPort).get("/actuator/prometheus", null);
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body())
+                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*application=\"gateway\"[^}]*routeId=\"intake\"")
+                .containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*le=")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"intake\"")
+                .contains("jvm_memory_used_bytes{");
+        assertThat(http.get("/actuator/prometheus", null).status()).isIn(401, 404);
+    }
+
     @Test
     void showsTheCircuitBreakersAndHealthDetailsToAdministratorsOnTheManagementPortOnly() {
         // A connection per request on the management port: its server (a child context) does not get the

@@ -3,6 +3,7 @@ package org.cyberreport.console.security;
 import java.net.URI;
 import java.util.Map;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -69,6 +70,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/language").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/signed-out", "/forbidden", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
+                        // the scrape, on the management port only (bound to loopback unless a deployment opens it to its monitoring)
+                        .requestMatchers(EndpointRequest.to("prometheus")).permitAll()
                         .requestMatchers("/reports/**").hasRole(ConsoleUser.REPORTER)
                         // a supervisor reads the country's cases and clusters; the officers work them
                         .requestMatchers(HttpMethod.GET, "/triage/cases/*", "/triage/clusters/*")

@@ -1,11 +1,13 @@
 package org.cyberreport.cooperation.config;
 
 import static org.cyberreport.kit.security.Caller.ADMIN;
+import static org.cyberreport.kit.security.Caller.AUDITOR;
 import static org.cyberreport.kit.security.Caller.LIAISON;
 import static org.cyberreport.kit.security.Caller.SERVICE;
 import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
 
 import org.cyberreport.kit.security.ResourceServerSecurity;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -26,7 +28,12 @@ class SecurityConfiguration {
         return resourceServer.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // the scrape, on the management port only (bound to loopback unless a deployment opens it to its monitoring)
+                        .requestMatchers(EndpointRequest.to("prometheus")).permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        // the audit trail: auditors only, before any rule of the paths around it
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/audit", "/api/cooperation/audit/**").hasRole(AUDITOR)
+                        .requestMatchers("/api/cooperation/audit", "/api/cooperation/audit/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/internal/escalations").hasRole(SERVICE)
                         .requestMatchers(HttpMethod.PUT, "/api/cooperation/directory/*").hasRole(ADMIN)

@@ -25,6 +25,7 @@ import org.cyberreport.kit.outbox.Delivery;
 import org.cyberreport.kit.outbox.RejectedDeliveryException;
 import org.cyberreport.kit.outbox.TransientStatusException;
 import org.cyberreport.kit.security.Caller;
+import org.cyberreport.kit.tracing.TraceContexts;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -104,12 +105,17 @@ final class ForeignDelivery implements Delivery {
         String contentType = "application/json";
         var signed = MessageSignatures.sign(SIGNED, MessageSignatures.values("POST", endpoint, contentType, body),
                 keys.privateKey(), keys.keyId(), clock.instant(), UUID.randomUUID().toString());
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", contentType)
                 .header("Content-Digest", signed.contentDigest())
                 .header("Signature-Input", signed.signatureInput())
-                .header("Signature", signed.signature())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .header("Signature", signed.signature());
+        // the trace of the escalation that led here (a random id, nothing of the case), for the partner's logs
+        String trace = TraceContexts.current();
+        if (trace != null) {
+            builder.header(TraceContexts.TRACEPARENT, trace);
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

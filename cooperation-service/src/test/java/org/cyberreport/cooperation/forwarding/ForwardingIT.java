@@ -211,6 +211,22 @@ class ForwardingIT extends CooperationIT {
         assertThat(stale).hasMessageContaining("recent");
     }
 
+    /** The request abroad carries the trace of the request that created it (a random id, outside the signature). */
+    @Test
+    void theDeliveryAbroadContinuesTheTraceOfTheRequestThatCreatedIt() {
+        String traceId = "5b8efff798038103d269b633813fc60c";
+        var answer = http.post("/api/cooperation/requests", TRIAGE_MA, informationRequestTo("FR", true),
+                java.util.Map.of("traceparent", "00-" + traceId + "-eee19b7ec3c1b174-01"));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        String id = answer.json().get("id").asString();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(state(id)));
+
+        LoggedRequest received = ABROAD.findAll(postRequestedFor(urlEqualTo("/fr"))).getFirst();
+        assertThat(received.getHeader("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        assertThat(received.getHeader("Signature-Input")).doesNotContain("traceparent");
+    }
+
     private String send(String country) {
         var answer = http.post("/api/cooperation/requests", TRIAGE_MA, informationRequestTo(country, true));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);

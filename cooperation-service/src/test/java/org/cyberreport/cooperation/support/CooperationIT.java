@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.cyberreport.kit.mongo.EmbeddedQueryStats;
@@ -23,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Cooperation as it runs: real HTTP, the embedded database over TCP, tokens checked by the real decoder. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cyberreport.mongodb.embedded.storage=memory",
+        // tests seal the audit chain themselves (a sealer in the background would race the cleaning of the trail)
+        "cyberreport.audit.seal-interval=PT1H",
         "cyberreport.security.issuer=" + TestTokens.ISSUER,
         "cyberreport.security.audience=" + TestTokens.AUDIENCE,
         "cyberreport.cooperation.allowed-for-development=127.0.0.1",
@@ -39,10 +42,15 @@ public abstract class CooperationIT {
     @LocalServerPort
     protected int port;
 
+    /** The management port: health, metrics, the Prometheus scrape. */
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected MongoTemplate mongo;
 
     protected Http http;
+    protected Http management;
 
     @DynamicPropertySource
     static void keySet(DynamicPropertyRegistry registry) {
@@ -61,7 +69,8 @@ public abstract class CooperationIT {
     @BeforeEach
     void cleanDatabase() {
         http = new Http(port);
-        for (String collection : new String[] {"requests", "audit_log", "callback_nonces"}) {
+        management = new Http(managementPort);
+        for (String collection : new String[] {"requests", "audit_log", "audit_chain", "callback_nonces"}) {
             mongo.remove(new Query(), collection);
         }
     }

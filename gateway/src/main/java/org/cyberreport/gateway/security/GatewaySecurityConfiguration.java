@@ -69,10 +69,15 @@ class GatewaySecurityConfiguration {
                         .hsts(hsts -> hsts.includeSubdomains(true).maxAge(Duration.ofDays(365))))
                 .authorizeExchange(exchanges -> exchanges
                         // Served on the management port only (management.server.port), never on the public one.
-                        .matchers(EndpointRequest.to("health", "info")).permitAll()
+                        .matchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .matchers(EndpointRequest.to("circuitbreakers", "metrics")).hasRole("admin")
                         .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .pathMatchers(HttpMethod.GET, DOCUMENTATION).permitAll()
+                        // each service's audit trail: auditors only (and auditors nothing else)
+                        .pathMatchers(HttpMethod.GET, "/api/reports/audit", "/api/reports/audit/**", "/api/triage/audit",
+                                "/api/triage/audit/**", "/api/cooperation/audit", "/api/cooperation/audit/**").hasRole("auditor")
+                        .pathMatchers("/api/reports/audit", "/api/reports/audit/**", "/api/triage/audit",
+                                "/api/triage/audit/**", "/api/cooperation/audit", "/api/cooperation/audit/**").denyAll()
                         .pathMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole("admin")
                         .pathMatchers("/api/reports", "/api/reports/**").hasAnyRole("reporter", "triage-officer")
                         .pathMatchers("/api/triage/escalations", "/api/triage/escalations/**").hasRole("admin")

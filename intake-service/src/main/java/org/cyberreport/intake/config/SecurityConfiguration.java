@@ -1,11 +1,13 @@
 package org.cyberreport.intake.config;
 
 import static org.cyberreport.kit.security.Caller.ADMIN;
+import static org.cyberreport.kit.security.Caller.AUDITOR;
 import static org.cyberreport.kit.security.Caller.REPORTER;
 import static org.cyberreport.kit.security.Caller.SERVICE;
 import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
 
 import org.cyberreport.kit.security.ResourceServerSecurity;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -24,7 +26,12 @@ class SecurityConfiguration {
         return resourceServer.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // the scrape, on the management port only (bound to loopback unless a deployment opens it to its monitoring)
+                        .requestMatchers(EndpointRequest.to("prometheus")).permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        // the audit trail: auditors only, before any rule of the paths around it
+                        .requestMatchers(HttpMethod.GET, "/api/reports/audit", "/api/reports/audit/**").hasRole(AUDITOR)
+                        .requestMatchers("/api/reports/audit", "/api/reports/audit/**").denyAll()
                         .requestMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/internal/case-states").hasRole(SERVICE)
                         .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**").hasRole(ADMIN)

@@ -165,10 +165,10 @@ class IntakeInputHardeningIT extends IntakeIT {
 
     @Test
     void healthDetailsOnlyForAdministrators() {
-        Http.Answer anonymous = http.get("/actuator/health", null);
+        Http.Answer anonymous = management.get("/actuator/health", null);
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.json().has("components")).isFalse();
-        Http.Answer admin = http.get("/actuator/health", TestTokens.user("admin", List.of("admin"), null, null));
+        Http.Answer admin = management.get("/actuator/health", TestTokens.user("admin", List.of("admin"), null, null));
         assertThat(admin.json().has("components")).isTrue();
     }
 

@@ -36,6 +36,7 @@ class ExternalMongoIT {
         String uri = external.bindAndGetConnectionString();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IntakeApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--cyberreport.relay.enabled=false",
                 "--cyberreport.mongodb.uri=" + uri,
                 "--cyberreport.mongodb.server-selection-timeout=1s",
@@ -43,6 +44,7 @@ class ExternalMongoIT {
                 "--cyberreport.security.audience=" + TestTokens.AUDIENCE,
                 "--cyberreport.security.jwk-set-uri=" + JwksServer.url())) {
             Http http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+            Http management = new Http(Integer.parseInt(context.getEnvironment().getProperty("local.management.port")));
 
             assertThat(context.getBeansOfType(MongoServer.class)).isEmpty();
             Http.Answer filed = http.post("/api/reports", TestTokens.reporter("MA", "u1"),
@@ -51,16 +53,16 @@ class ExternalMongoIT {
             try (var client = MongoClients.create(uri)) {
                 assertThat(client.getDatabase("intake").getCollection("reports").countDocuments()).isEqualTo(1);
             }
-            Http.Answer ready = http.get("/actuator/health/readiness", HEALTH_ADMIN);
+            Http.Answer ready = management.get("/actuator/health/readiness", HEALTH_ADMIN);
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.json().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
 
             external.shutdownNow();
 
-            Http.Answer down = http.get("/actuator/health/readiness", HEALTH_ADMIN);
+            Http.Answer down = management.get("/actuator/health/readiness", HEALTH_ADMIN);
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.json().get("components").get("mongo").get("status").asString()).isEqualTo("DOWN");
-            assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+            assertThat(management.get("/actuator/health/liveness", null).status()).isEqualTo(200);
             Http.Answer refused = http.post("/api/reports", TestTokens.reporter("MA", "u1"),
                     Files.readString(IntakeIT.EXAMPLES.resolve("crypto.json")), Map.of("Idempotency-Key", "key-external-2"));
             assertThat(refused.status()).isEqualTo(503);

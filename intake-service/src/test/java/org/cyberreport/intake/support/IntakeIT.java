@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.cyberreport.kit.mongo.EmbeddedQueryStats;
@@ -31,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cyberreport.mongodb.embedded.storage=memory",
+        // tests seal the audit chain themselves (a sealer in the background would race the cleaning of the trail)
+        "cyberreport.audit.seal-interval=PT1H",
         "cyberreport.relay.enabled=false",
         "cyberreport.security.issuer=" + TestTokens.ISSUER,
         "cyberreport.security.audience=" + TestTokens.AUDIENCE})
@@ -43,10 +46,15 @@ public abstract class IntakeIT {
     @LocalServerPort
     protected int port;
 
+    /** The management port: health, metrics, the Prometheus scrape. */
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected MongoTemplate mongo;
 
     protected Http http;
+    protected Http management;
 
     @DynamicPropertySource
     static void keySet(DynamicPropertyRegistry registry) {
@@ -65,7 +73,8 @@ public abstract class IntakeIT {
     @BeforeEach
     void cleanDatabase() {
         http = new Http(port);
-        for (String collection : new String[] {"reports", "report_sequences", "audit_log"}) {
+        management = new Http(managementPort);
+        for (String collection : new String[] {"reports", "report_sequences", "audit_log", "audit_chain"}) {
             mongo.remove(new Query(), collection);
         }
     }

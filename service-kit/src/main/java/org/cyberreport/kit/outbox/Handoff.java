@@ -2,6 +2,8 @@ package org.cyberreport.kit.outbox;
 
 import java.time.Instant;
 
+import org.cyberreport.kit.tracing.TraceContexts;
+
 /**
  * The durable hand-off of a change to a destination, kept in the document whose change it announces and
  * written in the same write. A relay claims it atomically by setting a lease ({@code leaseOwner},
@@ -14,10 +16,12 @@ import java.time.Instant;
  * @param destination where it goes, for an outbox with several destinations (a country, say); null for an
  *                    outbox with one. The relay leaves the hand-offs of a destination that cannot take a
  *                    call alone until it can.
+ * @param traceparent the trace context (W3C {@code traceparent}) of the request that made the change, so that
+ *                    its later delivery continues that trace; null outside any trace
  */
 public record Handoff(long version, HandoffState state, int attempts, Instant queuedAt, Instant nextAttemptAt,
                       String leaseOwner, Instant leaseUntil, String lastError, Instant deliveredAt, Instant parkedAt,
-                      String destination) {
+                      String destination, String traceparent) {
 
     /** Due now, to the outbox's only destination. */
     public static Handoff pending(long version, Instant now) {
@@ -26,12 +30,14 @@ public record Handoff(long version, HandoffState state, int attempts, Instant qu
 
     /** Due now, to one of the outbox's destinations. */
     public static Handoff pending(long version, String destination, Instant now) {
-        return new Handoff(version, HandoffState.PENDING, 0, now, now, null, null, null, null, null, destination);
+        return new Handoff(version, HandoffState.PENDING, 0, now, now, null, null, null, null, null, destination,
+                TraceContexts.current());
     }
 
     /** Stored but left alone by the relay until its service releases it (or cancels it). */
     public static Handoff held(long version, String destination, Instant now) {
-        return new Handoff(version, HandoffState.HELD, 0, now, now, null, null, null, null, null, destination);
+        return new Handoff(version, HandoffState.HELD, 0, now, now, null, null, null, null, null, destination,
+                TraceContexts.current());
     }
 
     /**
@@ -44,6 +50,6 @@ public record Handoff(long version, HandoffState state, int attempts, Instant qu
             return this;
         }
         return new Handoff(version, state, attempts, queuedAt, nextAttemptAt, previous.leaseOwner(),
-                previous.leaseUntil(), lastError, deliveredAt, parkedAt, destination);
+                previous.leaseUntil(), lastError, deliveredAt, parkedAt, destination, traceparent);
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
+import org.cyberreport.kit.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,6 +42,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.opentelemetry.context.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -199,6 +201,13 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private boolean attempt(Document claimed) {
         Document handoff = claimed.get(settings.field(), Document.class);
+        // the delivery, its call and its log lines belong to the trace of the request that made the change
+        try (Scope trace = TraceContexts.resume(handoff.getString("traceparent"))) {
+            return attempt(claimed, handoff);
+        }
+    }
+
+    private boolean attempt(Document claimed, Document handoff) {
         try {
             delivery.deliver(claimed);
         } catch (Exception failure) {

@@ -16,6 +16,8 @@ public record Caller(String subject, String username, Set<String> roles, String 
     public static final String TRIAGE_SUPERVISOR = "triage-supervisor";
     public static final String LIAISON = "liaison";
     public static final String ADMIN = "admin";
+    /** Reads the audit trails, and nothing else. */
+    public static final String AUDITOR = "auditor";
     public static final String SERVICE = "service";
 
     public Caller {

@@ -1,12 +1,14 @@
 package org.cyberreport.triage.config;
 
 import static org.cyberreport.kit.security.Caller.ADMIN;
+import static org.cyberreport.kit.security.Caller.AUDITOR;
 import static org.cyberreport.kit.security.Caller.REPORTER;
 import static org.cyberreport.kit.security.Caller.SERVICE;
 import static org.cyberreport.kit.security.Caller.TRIAGE_OFFICER;
 import static org.cyberreport.kit.security.Caller.TRIAGE_SUPERVISOR;
 
 import org.cyberreport.kit.security.ResourceServerSecurity;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,7 +27,12 @@ class SecurityConfiguration {
         return resourceServer.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // the scrape, on the management port only (bound to loopback unless a deployment opens it to its monitoring)
+                        .requestMatchers(EndpointRequest.to("prometheus")).permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        // the audit trail: auditors only, before any rule of the paths around it
+                        .requestMatchers(HttpMethod.GET, "/api/triage/audit", "/api/triage/audit/**").hasRole(AUDITOR)
+                        .requestMatchers("/api/triage/audit", "/api/triage/audit/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/internal/reports").hasRole(SERVICE)
                         .requestMatchers("/api/triage/escalations", "/api/triage/escalations/**").hasRole(ADMIN)
                         // each user's own notices: officers' and the filing units' (reporters')

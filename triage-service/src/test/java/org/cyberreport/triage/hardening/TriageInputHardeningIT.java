@@ -53,8 +53,8 @@ class TriageInputHardeningIT extends TriageIT {
 
     @Test
     void healthDetailsOnlyForAdministrators() {
-        assertThat(http.get("/actuator/health", null).json().has("components")).isFalse();
-        assertThat(http.get("/actuator/health", TestTokens.user("admin", List.of("admin"), null, null)).json()
+        assertThat(management.get("/actuator/health", null).json().has("components")).isFalse();
+        assertThat(management.get("/actuator/health", TestTokens.user("admin", List.of("admin"), null, null)).json()
                 .has("components")).isTrue();
     }
 

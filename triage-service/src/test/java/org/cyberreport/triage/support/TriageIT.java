@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.cyberreport.kit.mongo.EmbeddedQueryStats;
@@ -25,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Triage as it runs: real HTTP, the embedded database over TCP, tokens checked by the real decoder. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cyberreport.mongodb.embedded.storage=memory",
+        // tests seal the audit chain themselves (a sealer in the background would race the cleaning of the trail)
+        "cyberreport.audit.seal-interval=PT1H",
         "cyberreport.relay.enabled=false",
         "cyberreport.relay.case-states.enabled=false",
         // Tests call the re-scoring themselves.
@@ -41,6 +44,10 @@ public abstract class TriageIT {
     @LocalServerPort
     protected int port;
 
+    /** The management port: health, metrics, the Prometheus scrape. */
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected MongoTemplate mongo;
 
@@ -48,6 +55,7 @@ public abstract class TriageIT {
     protected JsonMapper json;
 
     protected Http http;
+    protected Http management;
 
     @DynamicPropertySource
     static void keySet(DynamicPropertyRegistry registry) {
@@ -66,8 +74,9 @@ public abstract class TriageIT {
     @BeforeEach
     void cleanDatabase() {
         http = new Http(port);
+        management = new Http(managementPort);
         for (String collection : new String[] {"cases", "indicators", "indicator_cases", "clusters",
-                "cluster_rescores", "correlations", "escalations", "audit_log"}) {
+                "cluster_rescores", "correlations", "escalations", "audit_log", "audit_chain"}) {
             mongo.remove(new Query(), collection);
         }
     }

@@ -34,6 +34,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class RequestDesk {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RequestDesk.class);
+
     private final RequestStore store;
     private final DirectoryStore directory;
     private final AuditTrail audit;
@@ -62,6 +64,8 @@ public class RequestDesk {
         }
         audit.record(caller, "REQUEST_CREATED", "request", draft.id(), Map.of("type", draft.type().name(),
                 "destination", draft.destinationCountry(), "status", draft.status().name()));
+        log.info("Request {} ({}) from {} to {} recorded as {}", draft.id(), draft.type(), draft.requestingCountry(),
+                draft.destinationCountry(), draft.status());
         discloseIfInbox(caller, draft);
         wakeUpIfSent(draft);
         return draft;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.cyberreport.intake.report.Actor;
@@ -25,6 +26,7 @@ import org.cyberreport.intake.report.store.ReferenceNumbers;
 import org.cyberreport.intake.report.store.ReportFilter;
 import org.cyberreport.intake.report.ReportSlice;
 import org.cyberreport.intake.report.store.ReportStore;
+import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
@@ -85,14 +87,16 @@ public class ReportDesk {
         String reference = references.next(caller.country(), now.atZone(ZoneOffset.UTC).getYear());
         Report report = Report.file(UUID.randomUUID().toString(), reference, caller.country(), caller.unit(),
                 actor(caller), content, idempotency, now);
+        // the filing and its audit record are one write; the record then joins the trail
+        AuditRecord filed = audit.prepare(caller, "REPORT_FILED", "report", report.id(), Map.of("reference", reference,
+                "category", content.category().name()));
         try {
-            store.insert(report);
+            store.insert(report, audit.pending(filed));
         } catch (DuplicateKeyException concurrentTwin) {
             return replay(store.findByIdempotencyKey(caller.subject(), idempotencyKey).orElseThrow(() -> concurrentTwin),
                     idempotency);
         }
-        audit.record(caller, "REPORT_FILED", "report", report.id(), Map.of("reference", reference,
-                "category", content.category().name()));
+        audit.settle(ReportStore.COLLECTION, report.id(), filed);
         log.info("Report {} filed by unit {} ({})", reference, caller.unit(), content.category());
         events.publishEvent(new ReportChanged(report.id(), report.version()));
         return new Filed(report, false);
@@ -127,7 +131,7 @@ public class ReportDesk {
 
     public Report amend(Caller caller, String id, Long expectedVersion, ReportAmendment amendment) {
         Actor actor = actor(caller);
-        Report amended = change(caller, id, expectedVersion, report -> {
+        return change(caller, id, expectedVersion, report -> {
             ReportContent before = report.content();
             ReportContent after = amendment.change().apply(before);
             refuseScopeChange(before, after);
@@ -137,11 +141,9 @@ public class ReportDesk {
                 throw new ProblemException(ProblemKind.UNPROCESSABLE, "The amendment changes nothing");
             }
             report.amend(after, amendment.reason(), actor, changes, now());
-        });
-        audit.record(caller, "REPORT_AMENDED", "report", amended.id(), Map.of("reference", amended.reference(),
+        }, amended -> audit.prepare(caller, "REPORT_AMENDED", "report", amended.id(), Map.of("reference", amended.reference(),
                 "parts", String.join(",", amended.amendments().getLast().changes().stream().map(Amendment.Change::part).toList()),
-                "reason", amendment.reason()));
-        return amended;
+                "reason", amendment.reason())));
     }
 
     /**
@@ -160,14 +162,17 @@ public class ReportDesk {
 
     public Report withdraw(Caller caller, String id, Long expectedVersion, String reason) {
         Actor actor = actor(caller);
-        Report withdrawn = change(caller, id, expectedVersion, report -> report.withdraw(reason, actor, now()));
-        audit.record(caller, "REPORT_WITHDRAWN", "report", withdrawn.id(), Map.of("reference", withdrawn.reference(),
-                "reason", reason));
-        return withdrawn;
+        return change(caller, id, expectedVersion, report -> report.withdraw(reason, actor, now()),
+                withdrawn -> audit.prepare(caller, "REPORT_WITHDRAWN", "report", withdrawn.id(),
+                        Map.of("reference", withdrawn.reference(), "reason", reason)));
     }
 
-    /** Load, change and store with a version check; a concurrent change is retried, or refused under If-Match. */
-    private Report change(Caller caller, String id, Long expectedVersion, Consumer<Report> change) {
+    /**
+     * Load, change and store with a version check, the change's audit record in the same write; a concurrent
+     * change is retried, or refused under If-Match.
+     */
+    private Report change(Caller caller, String id, Long expectedVersion, Consumer<Report> change,
+                          Function<Report, AuditRecord> recordOf) {
         for (int attempt = 1; ; attempt++) {
             Report report = visible(caller, id);
             if (!report.isWithinUnit(caller.country(), caller.unit())) {
@@ -183,7 +188,9 @@ public class ReportDesk {
             } catch (IllegalReportTransition refused) {
                 throw new ProblemException(ProblemKind.STATE_CONFLICT, refused.getMessage());
             }
-            if (store.replace(report, version)) {
+            AuditRecord record = recordOf.apply(report);
+            if (store.replace(report, version, audit.pending(record))) {
+                audit.settle(ReportStore.COLLECTION, report.id(), record);
                 events.publishEvent(new ReportChanged(report.id(), report.version()));
                 return report;
             }

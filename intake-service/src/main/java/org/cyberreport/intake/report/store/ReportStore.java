@@ -3,14 +3,16 @@ package org.cyberreport.intake.report.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.cyberreport.intake.report.Report;
 import org.cyberreport.intake.report.ReportSlice;
+import org.cyberreport.kit.audit.AuditTrail;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
@@ -21,18 +23,20 @@ import org.springframework.stereotype.Component;
 /**
  * Reports in their own collection. Every write is a single-document operation (atomic on the embedded
  * server and on MongoDB alike): an insert for a new report, a compare-and-replace on the version for a
- * change, so a concurrent change is detected, never lost.
+ * change, so a concurrent change is detected, never lost. Each write carries the audit record of the
+ * change in the same document ({@link AuditTrail#PENDING}), so no change is stored without its record.
  */
 @Component
 public class ReportStore {
 
-    static final String COLLECTION = "reports";
+    public static final String COLLECTION = "reports";
 
     private final MongoTemplate template;
 
-    ReportStore(MongoTemplate template) {
+    ReportStore(MongoTemplate template, AuditTrail audit) {
         this.template = template;
         createIndexes();
+        audit.holdsPendingRecords(COLLECTION);
     }
 
     private void createIndexes() {
@@ -51,9 +55,15 @@ public class ReportStore {
         }
     }
 
-    /** Stores a new report; a second report under the same caller and idempotency key is refused. */
-    public void insert(Report report) throws DuplicateKeyException {
-        template.insert(report, COLLECTION);
+    /**
+     * Stores a new report with the audit record of its filing; a second report under the same caller and
+     * idempotency key is refused.
+     */
+    public void insert(Report report, Document auditRecord) throws DuplicateKeyException {
+        Document document = new Document();
+        template.getConverter().write(report, document);
+        document.put(AuditTrail.PENDING, List.of(auditRecord));
+        template.insert(document, COLLECTION);
     }
 
     public Optional<Report> findById(String id) {
@@ -65,12 +75,25 @@ public class ReportStore {
                 query(where("idempotency.subject").is(subject).and("idempotency.key").is(key)), Report.class, COLLECTION));
     }
 
-    /** Replaces the stored report only if it is still at {@code expectedVersion}; false when it moved on. */
-    public boolean replace(Report report, long expectedVersion) {
-        Report previous = template.findAndReplace(
-                query(where("_id").is(report.id()).and("version").is(expectedVersion)), report,
-                FindAndReplaceOptions.none(), Report.class, COLLECTION);
-        return previous != null;
+    /**
+     * Replaces the stored report, with the audit record of the change added to those it holds, only if it
+     * is still at {@code expectedVersion}; false when it moved on. (A record settled in between is kept
+     * again and settled again: the trail takes each record once.)
+     */
+    public boolean replace(Report report, long expectedVersion, Document auditRecord) {
+        Query current = query(where("_id").is(report.id()).and("version").is(expectedVersion));
+        current.fields().include(AuditTrail.PENDING);
+        Document stored = template.findOne(current, Document.class, COLLECTION);
+        if (stored == null) {
+            return false;
+        }
+        List<Object> pending = new ArrayList<>(stored.getList(AuditTrail.PENDING, Object.class, List.of()));
+        pending.add(auditRecord);
+        Document replacement = new Document();
+        template.getConverter().write(report, replacement);
+        replacement.put(AuditTrail.PENDING, pending);
+        return template.replace(query(where("_id").is(report.id()).and("version").is(expectedVersion)), replacement,
+                COLLECTION).getMatchedCount() == 1;
     }
 
     public ReportSlice find(ReportFilter filter, int page, int size) {

@@ -226,20 +226,41 @@ class TriageRelayIT extends IntakeIT {
         return counter == null ? 0 : counter.count();
     }
 
+    /**
+     * The hand-off keeps the trace context of the filing, and its later delivery carries it to triage
+     * (W3C traceparent), so the filing and the case's opening are one trace.
+     */
+    @Test
+    void theDeliveryContinuesTheTraceOfTheFiling() {
+        TRIAGE.stubFor(post(TriageDelivery.PATH).willReturn(aResponse().withStatus(200)));
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        Http.Answer filed = http.post("/api/reports", REPORTER, example("online-fraud"), java.util.Map.of(
+                "Idempotency-Key", java.util.UUID.randomUUID().toString(),
+                "traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
+        assertThat(filed.status()).isEqualTo(201);
+        String stored = handoff(filed.json().get("id").asString()).getString("traceparent");
+        assertThat(stored).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+
+        relay.drain();
+
+        TRIAGE.verify(1, postRequestedFor(urlEqualTo(TriageDelivery.PATH))
+                .withHeader("traceparent", com.github.tomakehurst.wiremock.client.WireMock.matching("00-" + traceId + "-[0-9a-f]{16}-01")));
+    }
+
     @Test
     void publishesDeliveryMetricsToAdministrators() {
         TRIAGE.stubFor(post(TriageDelivery.PATH).willReturn(aResponse().withStatus(200)));
         fileReport();
         relay.drain();
 
-        Http.Answer attempts = http.get("/actuator/metrics/outbox.delivery.attempts?tag=outcome:delivered", ADMIN);
-        Http.Answer delay = http.get("/actuator/metrics/outbox.handoff.delay", ADMIN);
-        Http.Answer pending = http.get("/actuator/metrics/outbox.handoffs?tag=state:pending", ADMIN);
+        Http.Answer attempts = management.get("/actuator/metrics/outbox.delivery.attempts?tag=outcome:delivered", ADMIN);
+        Http.Answer delay = management.get("/actuator/metrics/outbox.handoff.delay", ADMIN);
+        Http.Answer pending = management.get("/actuator/metrics/outbox.handoffs?tag=state:pending", ADMIN);
 
         assertThat(attempts.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
         assertThat(delay.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
         assertThat(pending.status()).isEqualTo(200);
-        assertThat(http.get("/actuator/metrics/outbox.handoffs", REPORTER).status()).isEqualTo(403);
+        assertThat(management.get("/actuator/metrics/outbox.handoffs", REPORTER).status()).isEqualTo(403);
     }
 
     private OutboxRelay secondInstance() {

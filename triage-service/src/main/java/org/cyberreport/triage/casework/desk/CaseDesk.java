@@ -43,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CaseDesk {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseDesk.class);
+
     private static final String ESCALATIONS = "escalations";
 
     private final CaseStore store;
@@ -191,6 +193,7 @@ public class CaseDesk {
             throw refused;
         }
         heldEscalations.settle(escalationId, true); // and wakes the relay
+        log.info("Case {} escalated to {} ({}{}) as {}", id, destination, requestType, urgent ? ", urgent" : "", escalationId);
         return new Escalated(escalationId, id, destination, requestType, urgent, "PENDING", now);
     }
 

@@ -58,6 +58,9 @@ public class CaseStore {
         // the open cases coming due, in due order whatever their country: the due-time notices read a page at a time
         template.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("dueAt", Sort.Direction.ASC).named("open_due"));
+        // the queue's figures for the operators' metrics: open cases by status and level, and of those the overdue
+        template.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("level", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("status_level"));
     }
 
     /** Told of every case this store wrote, after the write (notices follow the case's state from there). */
@@ -96,6 +99,17 @@ public class CaseStore {
     private static void withNoticeFields(Query query) {
         query.fields().include("_id", "reference", "country", "unit", "filedBy", "receivedAt", "reportVersion",
                 "category", "level", "dueAt", "status", "claimedBy", "closure", "history", "version", "updatedAt");
+    }
+
+    /** How many cases, in every country, are in a status at a level: by the {@code status_level} index. */
+    public long count(CaseStatus status, Level level) {
+        return template.count(query(where("status").is(status.name()).and("level").is(level.name())), COLLECTION);
+    }
+
+    /** How many of those were due before a moment: by the same index. */
+    public long countDueBefore(CaseStatus status, Level level, Instant moment) {
+        return template.count(query(where("status").is(status.name()).and("level").is(level.name())
+                .and("dueAt").lt(Date.from(moment))), COLLECTION);
     }
 
     /** Open cases whose score a time-bound factor has changed since they were scored: by index. */

@@ -1,0 +1,259 @@
+package org.cyberreport.kit.audit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Makes a service's audit trail tamper-evident: each record, once written, is sealed into one chain per
+ * service: its place ({@code link}, from 1), the hash of the record before it, and a SHA-256 over that
+ * hash, its own content and its place. Changing, removing or reordering a sealed record breaks the chain
+ * at that record, and {@link #verify()} names the first broken link.
+ *
+ * <p>Records are written as they happen (by any instance, at once, so that no request waits for the
+ * chain) and sealed in the order they were written by a single sealer at a time: a lease on the chain's
+ * head document decides which instance seals. A sealer that dies between sealing records and moving the
+ * head leaves records ahead of the head; the next one adopts them before sealing more, so the chain
+ * never forks (a unique index on the place makes a second record at one place impossible).
+ */
+public class AuditChain implements SmartLifecycle {
+
+    public static final String HEADS = "audit_chain";
+    private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
+    private static final String HEAD = "head";
+    private static final int BATCH = 500;
+    private static final int VERIFY_PAGE = 1_000;
+    /** How long a record may wait in its changed document before a pass settles it (its request does at once). */
+    private static final Duration PENDING_GRACE = Duration.ofSeconds(10);
+
+    private final MongoTemplate template;
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration lease;
+    private final String owner = UUID.randomUUID().toString();
+    private ScheduledExecutorService sealer;
+
+    public AuditChain(MongoTemplate template, AuditTrail trail, Clock clock, Duration interval, Duration lease) {
+        this.template = template;
+        this.trail = trail;
+        this.clock = clock;
+        this.interval = interval;
+        this.lease = lease;
+        // one record per place, and the unsealed ones in the order they were written
+        template.indexOps(AuditTrail.COLLECTION).createIndex(new Index().on("link", Sort.Direction.ASC).unique().sparse()
+                .named("chain_link"));
+        // the chain in order, for its verification a page at a time (a range the unique index does not serve)
+        template.indexOps(AuditTrail.COLLECTION).createIndex(new Index().on("link", Sort.Direction.ASC)
+                .on("at", Sort.Direction.ASC).named("chain_walk"));
+        template.indexOps(AuditTrail.COLLECTION).createIndex(new Index().on("sealed", Sort.Direction.ASC)
+                .on("at", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("chain_unsealed"));
+    }
+
+    /** Where a verification stopped: the first link that does not hold, and why. */
+    public record Broken(long link, String recordId, String problem) {
+    }
+
+    /** What a verification found: how many records it checked, how many wait to be sealed, the first break. */
+    public record Verification(long sealed, long unsealed, boolean intact, Broken firstBroken) {
+    }
+
+    /** Seals the records written since the last pass; returns how many. */
+    public int seal() {
+        Document head = claimHead();
+        if (head == null) {
+            return 0; // another instance seals now
+        }
+        long link = head.get("link", Number.class).longValue();
+        String hash = head.getString("hash");
+        int sealed = 0;
+        try {
+            // records a sealer sealed before it could move the head
+            for (Document ahead = atLink(link + 1); ahead != null; ahead = atLink(link + 1)) {
+                link = link + 1;
+                hash = ahead.getString("hash");
+            }
+            List<Document> unsealed = template.find(new Query(where("sealed").is(false))
+                    .with(Sort.by("at", "_id")).limit(BATCH), Document.class, AuditTrail.COLLECTION);
+            for (Document record : unsealed) {
+                long place = link + 1;
+                String sealedHash = hash(hash, record, place);
+                try {
+                    boolean done = template.updateFirst(new Query(where("_id").is(record.get("_id")).and("sealed").is(false)),
+                            new Update().set("sealed", true).set("link", place).set("previousHash", hash).set("hash", sealedHash),
+                            AuditTrail.COLLECTION).getModifiedCount() == 1;
+                    if (done) {
+                        link = place;
+                        hash = sealedHash;
+                        sealed++;
+                    }
+                } catch (DuplicateKeyException taken) {
+                    log.warn("Audit chain: place {} was taken by another sealer; this pass stops", place);
+                    break;
+                }
+            }
+        } finally {
+            template.updateFirst(new Query(where("_id").is(HEAD).and("leaseOwner").is(owner)),
+                    new Update().set("link", link).set("hash", hash), HEADS);
+        }
+        return sealed;
+    }
+
+    /** Walks the whole chain in order and checks every link; reports the first that does not hold. */
+    public Verification verify() {
+        long expected = 1;
+        String previousHash = "";
+        long checked = 0;
+        while (true) {
+            List<Document> page = template.find(new Query(where("link").gte(expected)).with(Sort.by("link"))
+                    .limit(VERIFY_PAGE), Document.class, AuditTrail.COLLECTION);
+            for (Document record : page) {
+                long link = record.get("link", Number.class).longValue();
+                String id = String.valueOf(record.get("_id"));
+                if (link != expected) {
+                    return broken(checked, new Broken(expected, id, "the record at place " + expected + " is missing"));
+                }
+                if (!previousHash.equals(record.getString("previousHash"))) {
+                    return broken(checked, new Broken(link, id, "it does not follow the record before it"));
+                }
+                String recomputed = hash(previousHash, record, link);
+                if (!recomputed.equals(record.getString("hash"))) {
+                    return broken(checked, new Broken(link, id, "its content is not what was sealed"));
+                }
+                previousHash = recomputed;
+                expected++;
+                checked++;
+            }
+            if (page.size() < VERIFY_PAGE) {
+                break;
+            }
+        }
+        Document head = template.findById(HEAD, Document.class, HEADS);
+        if (head != null && head.get("link", Number.class).longValue() > checked) {
+            return broken(checked, new Broken(checked + 1, null, "records sealed after place " + checked + " are missing"));
+        }
+        return new Verification(checked, unsealed(), true, null);
+    }
+
+    private Verification broken(long checked, Broken first) {
+        return new Verification(checked, unsealed(), false, first);
+    }
+
+    private long unsealed() {
+        return template.count(new Query(where("sealed").is(false)), AuditTrail.COLLECTION);
+    }
+
+    private Document atLink(long link) {
+        return template.findOne(new Query(where("link").is(link)), Document.class, AuditTrail.COLLECTION);
+    }
+
+    private Document claimHead() {
+        Instant now = clock.instant();
+        try {
+            template.insert(new Document("_id", HEAD).append("link", 0L).append("hash", ""), HEADS);
+        } catch (DuplicateKeyException exists) {
+            // the usual case
+        }
+        Update claim = new Update().set("leaseOwner", owner).set("leaseUntil", Date.from(now.plus(lease)));
+        // ours already, never leased, or its lease has run out: each an atomic claim by the head's id
+        for (Query free : List.of(new Query(where("_id").is(HEAD).and("leaseOwner").is(owner)),
+                new Query(where("_id").is(HEAD).and("leaseUntil").is(null)),
+                new Query(where("_id").is(HEAD).and("leaseUntil").lt(Date.from(now))))) {
+            Document head = template.findAndModify(free, claim, FindAndModifyOptions.options().returnNew(true),
+                    Document.class, HEADS);
+            if (head != null) {
+                return head;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * SHA-256 over the previous hash, the record's place and its content, each field length-prefixed so
+     * that no two different records read the same; details in key order.
+     */
+    static String hash(String previousHash, Document record, long link) {
+        StringBuilder content = new StringBuilder();
+        field(content, previousHash);
+        field(content, Long.toString(link));
+        field(content, String.valueOf(record.get("_id")));
+        Object at = record.get("at");
+        field(content, at instanceof Date date ? Long.toString(date.getTime()) : String.valueOf(at));
+        for (String name : List.of("action", "resourceType", "resourceId", "actorSubject", "actorUsername",
+                "actorCountry", "actorUnit", "correlationId")) {
+            field(content, record.get(name) == null ? "\u0000" : record.get(name).toString());
+        }
+        Document details = record.get("details", Document.class);
+        Map<String, Object> sorted = new TreeMap<>(details == null ? Map.of() : details);
+        field(content, Integer.toString(sorted.size()));
+        sorted.forEach((key, value) -> {
+            field(content, key);
+            field(content, String.valueOf(value));
+        });
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(content.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static void field(StringBuilder content, String value) {
+        content.append(value.length()).append(':').append(value).append(';');
+    }
+
+    @Override
+    public void start() {
+        // records written before the chain existed are sealed first (at, then id order, like all others)
+        template.updateMulti(new Query(where("sealed").is(null)), new Update().set("sealed", false), AuditTrail.COLLECTION);
+        sealer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("audit-sealer").daemon().factory());
+        sealer.scheduleWithFixedDelay(() -> {
+            try {
+                // records a crash left in the changed documents join the trail first
+                trail.settlePending(PENDING_GRACE);
+                seal();
+            } catch (RuntimeException failure) {
+                log.warn("Audit chain: sealing failed this time: {}", failure.toString());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (sealer != null) {
+            sealer.shutdownNow();
+            sealer = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return sealer != null;
+    }
+}
