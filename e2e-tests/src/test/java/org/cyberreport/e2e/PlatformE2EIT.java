@@ -25,6 +25,8 @@ class PlatformE2EIT {
 
     private static final Http GATEWAY = new Http(RunningPlatform.GATEWAY);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, String> RETENTION = Map.of("INTAKE_RETENTION_WITHDRAWN", "P0D",
+            "INTAKE_RETENTION_WITHDRAWN_BY_UNIT", "P0D", "INTAKE_RETENTION_SWEEP", "PT2S", "INTAKE_RETENTION_FIRST_SWEEP", "PT2S");
     private static String reportId;
     private static String filingTrace;
 
@@ -32,6 +34,8 @@ class PlatformE2EIT {
     static void startPlatformAndFileAReport() throws Exception {
         // the applications log one JSON object per line here (plain text is the local default)
         RunningPlatform.environment("CYBERREPORT_LOG_FORMAT", "ecs");
+        // a withdrawn report is erased at once here (a year by default), looked for every two seconds
+        RETENTION.forEach(RunningPlatform::environment);
         RunningPlatform.start();
         String body = Files.readString(Path.of(System.getenv("PLATFORM_ROOT"), "docs", "examples", "online-fraud.json"));
         Http.Answer filed = GATEWAY.post("/api/reports", RunningPlatform.tokenFor("reporter.ma"), body,
@@ -45,6 +49,7 @@ class PlatformE2EIT {
     static void stopPlatform() throws Exception {
         RunningPlatform.stop();
         RunningPlatform.withoutEnvironment("CYBERREPORT_LOG_FORMAT");
+        RETENTION.keySet().forEach(RunningPlatform::withoutEnvironment);
     }
 
     /**
@@ -106,6 +111,47 @@ class PlatformE2EIT {
         assertThat(readings.json().get("returned").asInt()).isGreaterThanOrEqualTo(2);
 
         assertThat(RunningPlatform.launcher("audit-verify")).as("./platform audit-verify").isZero();
+    }
+
+    /**
+     * A report past its retention is erased everywhere, with a record of it in intake's and triage's
+     * trails; a report under an administrator's legal hold is not.
+     */
+    @Test
+    void aReportPastItsRetentionIsErasedEverywhereAndOneOnLegalHoldIsNot() throws Exception {
+        String reporter = RunningPlatform.tokenFor("reporter.ma");
+        String officer = RunningPlatform.tokenFor("triage.ma");
+        String erased = fileExample(reporter);
+        String held = fileExample(reporter);
+        await().atMost(Duration.ofSeconds(30)).until(() -> GATEWAY.get("/api/triage/cases/" + erased, officer).status() == 200
+                && GATEWAY.get("/api/triage/cases/" + held, officer).status() == 200);
+        Http.Answer hold = GATEWAY.send(GATEWAY.request("/api/reports/" + held + "/legal-hold", RunningPlatform.tokenFor("admin"),
+                Map.of("Content-Type", "application/json")).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"reason\":\"Court order 2026/118\"}")));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(200);
+        for (String id : List.of(erased, held)) {
+            Http.Answer withdrawn = GATEWAY.post("/api/reports/" + id + "/withdrawal", reporter, "{\"reason\":\"Filed by mistake\"}");
+            assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                GATEWAY.get("/api/reports/" + erased, reporter).status() == 404
+                        && GATEWAY.get("/api/triage/cases/" + erased, officer).status() == 404);
+        String auditor = RunningPlatform.tokenFor("auditor");
+        assertThat(GATEWAY.get("/api/reports/audit?action=REPORT_ERASED&record=" + erased, auditor).json().get("returned").asInt())
+                .isEqualTo(1);
+        assertThat(GATEWAY.get("/api/triage/audit?action=CASE_ERASED&record=" + erased, auditor).json().get("returned").asInt())
+                .isEqualTo(1);
+        Thread.sleep(4_000); // two more sweeps
+        assertThat(GATEWAY.get("/api/reports/" + held, reporter).status()).as("kept by the legal hold").isEqualTo(200);
+        assertThat(GATEWAY.get("/api/triage/cases/" + held, officer).status()).isEqualTo(200);
+    }
+
+    private static String fileExample(String reporter) throws Exception {
+        String body = Files.readString(Path.of(System.getenv("PLATFORM_ROOT"), "docs", "examples", "online-fraud.json"));
+        Http.Answer filed = GATEWAY.post("/api/reports", reporter, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        return filed.json().get("id").asString();
     }
 
     /** The JSON log lines of an application that name a trace (each parsed, so a line that is not JSON fails). */

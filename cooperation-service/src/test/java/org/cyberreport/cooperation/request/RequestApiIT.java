@@ -81,6 +81,21 @@ class RequestApiIT extends CooperationIT {
         assertThat(stored.get("forwarding", Document.class).getString("state")).isEqualTo("DELIVERED");
     }
 
+    /** A request's creation and each change are stored with their audit records, each in the trail once. */
+    @Test
+    void aRequestAndItsChangesAreStoredWithTheirAuditRecords() {
+        String id = http.post("/api/cooperation/requests", TRIAGE_MA, informationRequestTo("ES", true)).json().get("id").asString();
+        assertThat(http.post("/api/cooperation/requests/" + id + "/withdrawal", TRIAGE_MA,
+                "{\"reason\":\"The funds were recovered\"}").status()).isEqualTo(200);
+
+        for (String action : java.util.List.of("REQUEST_CREATED", "REQUEST_WITHDRAWN")) {
+            assertThat(mongo.count(Query.query(Criteria.where("resourceId").is(id).and("action").is(action)), "audit_log"))
+                    .as(action).isEqualTo(1);
+        }
+        assertThat(mongo.findById(id, Document.class, "requests").getList("pendingAudit", Object.class, java.util.List.of()))
+                .isEmpty();
+    }
+
     @Test
     void aWithdrawnRequestIsNotDelivered() {
         String id = http.post("/api/cooperation/requests", TRIAGE_MA, informationRequestTo("ES", true)).json().get("id").asString();

@@ -79,6 +79,7 @@ class GatewaySecurityConfiguration {
                         .pathMatchers("/api/reports/audit", "/api/reports/audit/**", "/api/triage/audit",
                                 "/api/triage/audit/**", "/api/cooperation/audit", "/api/cooperation/audit/**").denyAll()
                         .pathMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole("admin")
+                        .pathMatchers("/api/reports/*/legal-hold").hasRole("admin")
                         .pathMatchers("/api/reports", "/api/reports/**").hasAnyRole("reporter", "triage-officer")
                         .pathMatchers("/api/triage/escalations", "/api/triage/escalations/**").hasRole("admin")
                         // each user's own notices (a reporter's are its unit's); triage checks whose they are

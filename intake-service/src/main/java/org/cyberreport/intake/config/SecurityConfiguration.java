@@ -33,6 +33,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/reports/audit", "/api/reports/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/api/reports/audit", "/api/reports/audit/**").denyAll()
                         .requestMatchers("/api/reports/handoffs", "/api/reports/handoffs/**").hasRole(ADMIN)
+                        // a legal hold stops a report's erasure; administrators place and lift it
+                        .requestMatchers(HttpMethod.PUT, "/api/reports/*/legal-hold").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/reports/*/legal-hold").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/internal/case-states").hasRole(SERVICE)
                         .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/*/amendments",

@@ -74,7 +74,7 @@ public abstract class IntakeIT {
     void cleanDatabase() {
         http = new Http(port);
         management = new Http(managementPort);
-        for (String collection : new String[] {"reports", "report_sequences", "audit_log", "audit_chain"}) {
+        for (String collection : new String[] {"reports", "report_sequences", "audit_log", "audit_chain", "retention", "erasures", "case_states"}) {
             mongo.remove(new Query(), collection);
         }
     }

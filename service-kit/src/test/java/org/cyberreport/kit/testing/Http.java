@@ -45,6 +45,17 @@ public final class Http {
         return post(path, token, body, Map.of());
     }
 
+    public Answer put(String path, String token, String body) {
+        return send(request(path, token, Map.of("Content-Type", "application/json"))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A DELETE with a JSON body (a reason, say). */
+    public Answer delete(String path, String token, String body) {
+        return send(request(path, token, Map.of("Content-Type", "application/json"))
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -51,6 +51,11 @@ public final class TriageCase {
     private final List<HistoryEntry> history;
     private long version;
     private Instant updatedAt;
+    /**
+     * The audit records of changes stored in this document but not yet in the service's trail (kept as
+     * the trail's documents; the store settles them at once, or its next pass after a crash).
+     */
+    private List<Map<String, Object>> pendingAudit = new ArrayList<>();
 
     /** Rebuilds a stored case. */
     public TriageCase(String id, String reference, String country, String unit, String filedBy, Instant receivedAt,
@@ -335,6 +340,14 @@ public final class TriageCase {
 
     public void stored() {
         version++;
+    }
+
+    /** Keeps the audit record of the change being made, to be stored in the same write as the change. */
+    public void holdAuditRecord(Map<String, Object> record) {
+        if (pendingAudit == null) {
+            pendingAudit = new ArrayList<>();
+        }
+        pendingAudit.add(record);
     }
 
     public boolean isWithinCountry(String callerCountry) {

@@ -74,6 +74,25 @@ public class Correlator {
         run(given, droppedIndicators);
     }
 
+    /**
+     * Forgets an erased case (already removed from the store): it leaves every indicator it named (an
+     * indicator that no case names any more is removed, identifier and all), its correlation marker goes,
+     * and the cluster it was in is recounted from the members left (and split where it was the link).
+     */
+    public void forget(String caseId, Set<String> keys, String clusterId) {
+        Set<String> named = new HashSet<>(keys);
+        named.addAll(indicators.keysOf(caseId));
+        named.forEach(key -> {
+            indicators.detach(caseId, key);
+            indicators.removeIfUnused(key);
+        });
+        template.remove(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(caseId)), CORRELATIONS);
+        if (clusterId != null) {
+            rebuild.rebuild(clusterId);
+        }
+    }
+
     /** Correlates a case whose last run may have been cut short: the indicators that list it are looked up. */
     public void repair(TriageCase given) {
         run(given, indicators.keysOf(given.id()));

@@ -101,6 +101,13 @@ public class IndicatorStore {
         }
     }
 
+    /** Removes an indicator that no case names any more (its identifier goes with it). */
+    public void removeIfUnused(String key) {
+        if (!template.exists(query(where("key").is(key)), MEMBERS)) {
+            template.remove(query(where("_id").is(key).and("count").lte(0)), COLLECTION);
+        }
+    }
+
     /** Memberships written before they named their case's country learn it (once, at a roll-out). */
     void backfillCountry(String caseId, String country, Set<String> keys) {
         if (template.updateMulti(query(where("caseId").is(caseId).and("country").exists(false)),

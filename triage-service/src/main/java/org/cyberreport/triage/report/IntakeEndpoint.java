@@ -2,6 +2,7 @@ package org.cyberreport.triage.report;
 
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.triage.casework.desk.CaseErasure;
 import org.cyberreport.triage.casework.desk.CaseIntake;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,10 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 class IntakeEndpoint {
 
     private final CaseIntake intake;
+    private final CaseErasure erasure;
     private final JsonMapper tolerant;
 
-    IntakeEndpoint(CaseIntake intake, JsonMapper json) {
+    IntakeEndpoint(CaseIntake intake, CaseErasure erasure, JsonMapper json) {
         this.intake = intake;
+        this.erasure = erasure;
         this.tolerant = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
@@ -42,6 +45,14 @@ class IntakeEndpoint {
             content = tolerant.writeValueAsString(tree.path("content"));
         } catch (JacksonException unreadable) {
             throw new ProblemException(ProblemKind.MALFORMED_REQUEST, "The report hand-off could not be read");
+        }
+        if ("ERASED".equals(report.status())) {
+            // intake erased the report at the end of its retention: the case and what came of it go too
+            if (report.reportId() == null || report.version() < 1) {
+                throw new ProblemException(ProblemKind.VALIDATION_FAILED, "An erasure needs reportId and version");
+            }
+            return new CaseIntake.Received(report.reportId(), report.version(),
+                    erasure.erase(report.reportId(), report.reference(), report.version()));
         }
         if (report.reportId() == null || report.reference() == null || report.country() == null || report.version() < 1
                 || report.content() == null || report.receivedAt() == null) {

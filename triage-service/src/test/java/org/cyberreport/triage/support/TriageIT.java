@@ -76,7 +76,7 @@ public abstract class TriageIT {
         http = new Http(port);
         management = new Http(managementPort);
         for (String collection : new String[] {"cases", "indicators", "indicator_cases", "clusters",
-                "cluster_rescores", "correlations", "escalations", "audit_log", "audit_chain"}) {
+                "cluster_rescores", "correlations", "escalations", "audit_log", "audit_chain", "erased_reports"}) {
             mongo.remove(new Query(), collection);
         }
     }

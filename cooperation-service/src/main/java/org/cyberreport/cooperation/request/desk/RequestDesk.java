@@ -18,6 +18,7 @@ import org.cyberreport.cooperation.request.RequestConflict;
 import org.cyberreport.cooperation.request.RequestContent;
 import org.cyberreport.cooperation.request.RequestStatus;
 import org.cyberreport.cooperation.request.store.RequestStore;
+import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.OutboxRelay;
 import org.cyberreport.kit.problem.FieldViolation;
@@ -59,11 +60,13 @@ public class RequestDesk {
         if (sendNow) {
             send(draft, caller.username());
         }
-        if (!store.insert(draft)) {
+        // the creation and its audit record are one write; the record then joins the trail
+        AuditRecord created = audit.prepare(caller, "REQUEST_CREATED", "request", draft.id(), Map.of("type",
+                draft.type().name(), "destination", draft.destinationCountry(), "status", draft.status().name()));
+        if (!store.insert(draft, audit.pending(created))) {
             return store.find(draft.id()).orElseThrow();
         }
-        audit.record(caller, "REQUEST_CREATED", "request", draft.id(), Map.of("type", draft.type().name(),
-                "destination", draft.destinationCountry(), "status", draft.status().name()));
+        audit.settle(RequestStore.COLLECTION, draft.id(), created);
         log.info("Request {} ({}) from {} to {} recorded as {}", draft.id(), draft.type(), draft.requestingCountry(),
                 draft.destinationCountry(), draft.status());
         discloseIfInbox(caller, draft);
@@ -179,8 +182,9 @@ public class RequestDesk {
             } catch (RequestConflict conflict) {
                 throw new ProblemException(ProblemKind.STATE_CONFLICT, conflict.getMessage());
             }
-            if (store.replace(request, withForwarding)) {
-                audit.record(caller, action, "request", id, Map.of("status", request.status().name()));
+            AuditRecord record = audit.prepare(caller, action, "request", id, Map.of("status", request.status().name()));
+            if (store.replace(request, withForwarding, audit.pending(record))) {
+                audit.settle(RequestStore.COLLECTION, id, record);
                 return request;
             }
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.cooperation.request.CooperationRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -26,9 +27,11 @@ public class RequestStore {
     private final MongoTemplate template;
     private final List<RequestWritten> listeners;
 
-    RequestStore(MongoTemplate template, List<RequestWritten> listeners) {
+    RequestStore(MongoTemplate template, List<RequestWritten> listeners, AuditTrail audit) {
         this.template = template;
         this.listeners = List.copyOf(listeners);
+        // a creation or change is stored with its audit record (settled into the trail at once, or after a crash)
+        audit.holdsPendingRecords(COLLECTION);
         template.indexOps(COLLECTION).createIndex(new Index().on("destinationCountry", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).named("inbox"));
         // each list's page in its own order, read from the index: the inbox by due time, the requesting side newest first
@@ -76,10 +79,14 @@ public class RequestStore {
     }
 
     /** False when a request with this id exists already (a repeated escalation). */
-    public boolean insert(CooperationRequest request) {
+    public boolean insert(CooperationRequest request, Document auditRecord) {
         request.stored();
+        Document document = new Document();
+        template.getConverter().write(request, document);
+        // the audit record of the creation, in the same write (AuditTrail#settle moves it into the trail)
+        document.put(AuditTrail.PENDING, List.of(auditRecord));
         try {
-            template.insert(request, COLLECTION);
+            template.insert(document, COLLECTION);
             written(request);
             return true;
         } catch (DuplicateKeyException twin) {
@@ -93,6 +100,11 @@ public class RequestStore {
      * from a stale read over the relay's lease and delivery state.
      */
     public boolean replace(CooperationRequest request, boolean withForwarding) {
+        return replace(request, withForwarding, null);
+    }
+
+    /** The same, with the audit record of the change added to the request in the same write (when not null). */
+    public boolean replace(CooperationRequest request, boolean withForwarding, Document auditRecord) {
         long expected = request.version();
         request.stored();
         Document changed = new Document();
@@ -104,6 +116,9 @@ public class RequestStore {
                 update.set(field, value);
             }
         });
+        if (auditRecord != null) {
+            update.push(AuditTrail.PENDING, auditRecord);
+        }
         boolean replaced = template.updateFirst(query(where("_id").is(request.id()).and("version").is(expected)), update,
                 COLLECTION).getModifiedCount() == 1;
         if (replaced) {

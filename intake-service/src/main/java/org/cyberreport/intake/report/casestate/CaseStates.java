@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.cyberreport.intake.report.retention.Retention;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,16 +28,29 @@ public class CaseStates {
     private static final String REPORTS = "reports";
 
     private final MongoTemplate template;
+    private final Retention retention;
 
-    CaseStates(MongoTemplate template) {
+    CaseStates(MongoTemplate template, Retention retention) {
         this.template = template;
+        this.retention = retention;
     }
 
     /** What became of a copy. */
     public enum Taken { KEPT, OLDER, NO_SUCH_REPORT }
 
-    /** Stores the copy unless a newer or equal one is stored, or intake holds no such report. */
+    /**
+     * Stores the copy unless a newer or equal one is stored, or intake holds no such report. A closed case
+     * starts the report's retention clock, by its outcome.
+     */
     public Taken take(String reportId, CaseState state) {
+        Taken taken = store(reportId, state);
+        if (taken == Taken.KEPT && "CLOSED".equals(state.status()) && state.closedAt() != null) {
+            retention.closed(reportId, state.outcome(), state.closedAt());
+        }
+        return taken;
+    }
+
+    private Taken store(String reportId, CaseState state) {
         Update update = new Update().set("caseReference", state.caseReference()).set("level", state.level())
                 .set("status", state.status()).set("outcome", state.outcome())
                 .set("closedAt", state.closedAt() == null ? null : Date.from(state.closedAt()))

@@ -25,6 +25,7 @@ import org.cyberreport.intake.report.ReportContent;
 import org.cyberreport.intake.report.store.ReferenceNumbers;
 import org.cyberreport.intake.report.store.ReportFilter;
 import org.cyberreport.intake.report.ReportSlice;
+import org.cyberreport.intake.report.retention.Retention;
 import org.cyberreport.intake.report.store.ReportStore;
 import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
@@ -53,6 +54,7 @@ public class ReportDesk {
     private static final int MAX_CONCURRENT_RETRIES = 3;
 
     private final ReportStore store;
+    private final Retention retention;
     private final ReferenceNumbers references;
     private final ContentValidation validation;
     private final AuditTrail audit;
@@ -61,7 +63,8 @@ public class ReportDesk {
     private final ApplicationEventPublisher events;
 
     ReportDesk(ReportStore store, ReferenceNumbers references, ContentValidation validation, AuditTrail audit,
-               JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+               JsonMapper json, Clock clock, ApplicationEventPublisher events, Retention retention) {
+        this.retention = retention;
         this.store = store;
         this.references = references;
         this.validation = validation;
@@ -162,9 +165,12 @@ public class ReportDesk {
 
     public Report withdraw(Caller caller, String id, Long expectedVersion, String reason) {
         Actor actor = actor(caller);
-        return change(caller, id, expectedVersion, report -> report.withdraw(reason, actor, now()),
-                withdrawn -> audit.prepare(caller, "REPORT_WITHDRAWN", "report", withdrawn.id(),
-                        Map.of("reference", withdrawn.reference(), "reason", reason)));
+        Report withdrawn = change(caller, id, expectedVersion, report -> report.withdraw(reason, actor, now()),
+                report -> audit.prepare(caller, "REPORT_WITHDRAWN", "report", report.id(),
+                        Map.of("reference", report.reference(), "reason", reason)));
+        // the retention's clock starts: a withdrawn report is erased once its period has passed
+        retention.withdrawn(withdrawn.id(), withdrawn.updatedAt());
+        return withdrawn;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cyberreport.intake.report.handoff;
 
 import java.time.Clock;
 
+import org.cyberreport.intake.report.retention.Erasures;
 import org.cyberreport.kit.client.ServiceClientProperties;
 import org.cyberreport.kit.client.ServiceClients;
 import org.cyberreport.kit.client.ServiceTokens;
@@ -11,6 +12,7 @@ import org.cyberreport.kit.outbox.ResilienceGate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -30,6 +32,7 @@ class RelayConfiguration {
     }
 
     @Bean
+    @Primary
     OutboxRelay triageRelay(MongoTemplate template, RelayProperties relay, ServiceTokens tokens, RetryRegistry retries,
                             CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters) {
         OutboxSettings settings = new OutboxSettings("triage", "reports", "handoff", relay.lease(), relay.maxAttempts(),
@@ -38,6 +41,23 @@ class RelayConfiguration {
         TriageDelivery delivery = new TriageDelivery(template.getConverter(), restClient(relay.triageUrl(), relay), tokens,
                 retries.retry("triage"), breaker);
         // while triage's breaker is open no hand-off is claimed; its move to half open wakes the relay
+        return new OutboxRelay(template, settings, delivery, ResilienceGate.of(breaker), clock, meters)
+                .autoStartup(relay.enabled());
+    }
+
+    /**
+     * The relay of erasures to triage: a report erased at the end of its retention leaves a record of the
+     * erasure (no content) whose hand-off tells triage to erase the case and what it derived from it.
+     */
+    @Bean
+    OutboxRelay erasureRelay(MongoTemplate template, RelayProperties relay, ServiceTokens tokens, RetryRegistry retries,
+                             CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters) {
+        OutboxSettings settings = new OutboxSettings("triage-erasures", Erasures.COLLECTION, "handoff", relay.lease(),
+                relay.maxAttempts(), relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), relay.batchSize(),
+                relay.concurrency());
+        CircuitBreaker breaker = breakers.circuitBreaker("triage");
+        TriageDelivery delivery = new TriageDelivery(template.getConverter(), restClient(relay.triageUrl(), relay), tokens,
+                retries.retry("triage"), breaker, Erasures::message);
         return new OutboxRelay(template, settings, delivery, ResilienceGate.of(breaker), clock, meters)
                 .autoStartup(relay.enabled());
     }

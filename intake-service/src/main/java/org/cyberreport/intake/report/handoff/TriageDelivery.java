@@ -31,7 +31,16 @@ final class TriageDelivery implements Delivery {
     private final Retry retry;
     private final CircuitBreaker breaker;
 
+    private final java.util.function.Function<Document, ReportHandoffMessage> messageOf;
+
     TriageDelivery(MongoConverter converter, RestClient triage, ServiceTokens tokens, Retry retry, CircuitBreaker breaker) {
+        this(converter, triage, tokens, retry, breaker, null);
+    }
+
+    /** A delivery of what another outbox holds (an erasure), made into the message by {@code messageOf}. */
+    TriageDelivery(MongoConverter converter, RestClient triage, ServiceTokens tokens, Retry retry, CircuitBreaker breaker,
+                   java.util.function.Function<Document, ReportHandoffMessage> messageOf) {
+        this.messageOf = messageOf;
         this.converter = converter;
         this.triage = triage;
         this.tokens = tokens;
@@ -41,7 +50,8 @@ final class TriageDelivery implements Delivery {
 
     @Override
     public void deliver(Document claimed) {
-        ReportHandoffMessage message = ReportHandoffMessage.of(converter.read(Report.class, claimed));
+        ReportHandoffMessage message = messageOf != null ? messageOf.apply(claimed)
+                : ReportHandoffMessage.of(converter.read(Report.class, claimed));
         // The retry wraps the breaker, so that the breaker counts every attempt.
         // The token is fetched first, outside the destination's breaker: Keycloak being down is not the
         // destination failing, nor an attempt (the hand-off waits, it is never parked for it). Inside,

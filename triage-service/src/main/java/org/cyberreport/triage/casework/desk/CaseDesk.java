@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.bson.Document;
+import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
@@ -213,13 +214,18 @@ public class CaseDesk {
     private TriageCase change(Caller caller, String id, String action, Map<String, String> details,
                               Consumer<TriageCase> change) {
         visible(caller, id);
+        // the change and its audit record are one write; the record then joins the trail
+        AuditRecord record = audit.prepare(caller, action, "case", id, details);
         TriageCase changed;
         try {
-            changed = updates.update(id, change).orElseThrow(() -> ProblemException.notFound("No case " + id));
+            changed = updates.update(id, c -> {
+                change.accept(c);
+                c.holdAuditRecord(audit.pending(record));
+            }).orElseThrow(() -> ProblemException.notFound("No case " + id));
         } catch (CaseConflict conflict) {
             throw new ProblemException(ProblemKind.STATE_CONFLICT, conflict.getMessage());
         }
-        audit.record(caller, action, "case", id, details);
+        audit.settle(CaseStore.COLLECTION, id, record);
         return changed;
     }
 

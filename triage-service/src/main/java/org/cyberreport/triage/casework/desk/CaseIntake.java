@@ -29,7 +29,10 @@ public class CaseIntake {
     private final Correlator correlator;
     private final Indicators indicators;
 
-    CaseIntake(CaseStore store, Scoring scoring, Correlator correlator, Indicators indicators) {
+    private final CaseErasure erasure;
+
+    CaseIntake(CaseStore store, Scoring scoring, Correlator correlator, Indicators indicators, CaseErasure erasure) {
+        this.erasure = erasure;
         this.store = store;
         this.scoring = scoring;
         this.correlator = correlator;
@@ -37,6 +40,10 @@ public class CaseIntake {
     }
 
     public Received receive(ReportHandoff report, String contentJson) {
+        if (erasure.isErased(report.reportId())) {
+            // a version that was on its way when the report was erased: acknowledged, never a case again
+            return new Received(report.reportId(), report.version(), false);
+        }
         Indicators.Found found = indicators.of(report.content());
         Set<String> keys = found.keys();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
@@ -130,14 +131,17 @@ public class Supervision {
         store.find(id).filter(c -> c.isWithinCountry(country)).orElseThrow(() -> ProblemException.notFound("No case " + id));
         OfficerRoster.RosterEntry to = roster.find(country, username).orElseThrow(() -> unknownOfficer(username));
         Officer supervisor = new Officer(caller.subject(), caller.username());
+        AuditRecord record = audit.prepare(caller, "CASE_REASSIGNED", "case", id, Map.of("to", username, "reason", reason));
         TriageCase changed;
         try {
-            changed = updates.update(id, c -> c.reassign(to.officer(), reason, supervisor, scoring.now()))
-                    .orElseThrow(() -> ProblemException.notFound("No case " + id));
+            changed = updates.update(id, c -> {
+                c.reassign(to.officer(), reason, supervisor, scoring.now());
+                c.holdAuditRecord(audit.pending(record));
+            }).orElseThrow(() -> ProblemException.notFound("No case " + id));
         } catch (CaseConflict conflict) {
             throw new ProblemException(ProblemKind.STATE_CONFLICT, conflict.getMessage());
         }
-        audit.record(caller, "CASE_REASSIGNED", "case", id, Map.of("to", username, "reason", reason));
+        audit.settle(CaseStore.COLLECTION, id, record);
         return changed;
     }
 

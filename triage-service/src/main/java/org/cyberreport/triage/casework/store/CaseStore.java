@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.triage.casework.CaseSlice;
 import org.cyberreport.triage.casework.CaseStatus;
 import org.cyberreport.triage.casework.TriageCase;
@@ -33,14 +34,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseStore {
 
-    static final String COLLECTION = "cases";
+    public static final String COLLECTION = "cases";
 
     private final MongoTemplate template;
     private final List<CaseWritten> listeners;
 
-    CaseStore(MongoTemplate template, List<CaseWritten> listeners) {
+    CaseStore(MongoTemplate template, List<CaseWritten> listeners, AuditTrail audit) {
         this.template = template;
         this.listeners = List.copyOf(listeners);
+        // an officer's change is stored with its audit record (TriageCase#holdAuditRecord)
+        audit.holdsPendingRecords(COLLECTION);
         template.indexOps(COLLECTION).createIndex(new Index().on("country", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).on("level", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)
                 .named("queue"));
@@ -118,6 +121,11 @@ public class CaseStore {
                 .with(Sort.by("priority.rescoreAt")).limit(limit);
         due.fields().include("_id");
         return template.find(due, Document.class, COLLECTION).stream().map(found -> found.getString("_id")).toList();
+    }
+
+    /** Removes an erased case. */
+    public void delete(String id) {
+        template.remove(query(where("_id").is(id)), COLLECTION);
     }
 
     public Optional<TriageCase> find(String id) {
