@@ -113,6 +113,15 @@ class ChaosE2EIT {
             // what each report still waiting got last, so that a failure says where it stopped
             Map<String, String> last = new java.util.TreeMap<>();
             goldenHour.forEach(id -> last.put(id, LAST_ANSWERS.getOrDefault(id, "never asked")));
+            // triage's own answer, without the gateway, and the gateway's breakers
+            goldenHour.stream().findFirst().ifPresent(id -> {
+                Http.Answer direct = new Http(RunningPlatform.TRIAGE).get("/api/triage/cases/" + id, token("triage.ma"));
+                System.out.println("triage directly: " + direct.status() + " " + direct.body());
+            });
+            Http.Answer breakers = new Http(RunningPlatform.MANAGEMENT.get("gateway")).get("/actuator/circuitbreakers", token("admin"));
+            System.out.println("gateway breakers: " + breakers.status() + " " + breakers.body());
+            System.out.println(RunningPlatform.diagnose("triage"));
+            System.out.println(RunningPlatform.diagnose("gateway"));
             throw new AssertionError("golden-hour reports not escalated after 3 minutes, with their last answers: " + last,
                     timedOut);
         }

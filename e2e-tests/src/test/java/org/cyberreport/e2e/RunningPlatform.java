@@ -126,7 +126,54 @@ final class RunningPlatform {
         if (started) {
             platform("stop");
             started = false;
+            keepLogs();
         }
+    }
+
+    private static int runs;
+
+    /** The next test class's platform writes its logs anew: this one's are kept beside them, in logs-N. */
+    private static void keepLogs() throws IOException {
+        Path logs = Path.of(System.getenv("PLATFORM_RUN_DIR"), "logs");
+        if (Files.isDirectory(logs)) {
+            Path kept = logs.resolveSibling("logs-" + (++runs));
+            Files.createDirectories(kept);
+            try (var files = Files.list(logs)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /**
+     * What a failing test should say about an application: its readiness as its management port answers,
+     * the last lines of its log, and its threads (jcmd), so that a failure in CI can be read from its output.
+     */
+    static String diagnose(String application) {
+        StringBuilder said = new StringBuilder("--- " + application + " ---\n");
+        try {
+            Integer port = MANAGEMENT.get(application);
+            if (port != null) {
+                Http.Answer ready = new Http(port).get("/actuator/health/readiness", null);
+                said.append("readiness: ").append(ready.status()).append(' ').append(ready.body()).append('\n');
+            }
+        } catch (RuntimeException unreachable) {
+            said.append("readiness: ").append(unreachable).append('\n');
+        }
+        try {
+            List<String> log = Files.readAllLines(Path.of(System.getenv("PLATFORM_RUN_DIR"), "logs", application + ".log"));
+            said.append("log (last 60 lines):\n");
+            log.subList(Math.max(0, log.size() - 60), log.size()).forEach(line -> said.append(line).append('\n'));
+            Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid(application)), "Thread.print").redirectErrorStream(true).redirectInput(NO_INPUT).start();
+            String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            said.append("threads:\n").append(threads);
+        } catch (IOException | RuntimeException | InterruptedException failed) {
+            said.append("no log or threads: ").append(failed).append('\n');
+        }
+        return said.toString();
     }
 
     private static void stopQuietly() {

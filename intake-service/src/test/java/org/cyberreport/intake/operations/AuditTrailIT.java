@@ -142,6 +142,33 @@ class AuditTrailIT extends IntakeIT {
     }
 
     /**
+     * Records past the trail's retention are erased from the start of the chain; what is left still
+     * verifies (from the place the erasure stopped), the erasure is itself recorded, and an edit after it
+     * is still found.
+     */
+    @Test
+    void recordsPastTheirRetentionAreErasedAndTheRestStillVerifies() {
+        for (int i = 0; i < 4; i++) {
+            filed(REPORTER_ONE);
+        }
+        chain.seal();
+        Instant cut = Instant.now().plusSeconds(1);
+
+        assertThat(chain.prune(cut, 3)).isEqualTo(3);
+        assertThat(mongo.count(query(where("action").is("AUDIT_ERASED")), AuditTrail.COLLECTION)).isEqualTo(1);
+        filed(REPORTER_ONE);
+        chain.seal();
+
+        AuditChain.Verification rest = chain.verify();
+        assertThat(rest.intact()).as(String.valueOf(rest.firstBroken())).isTrue();
+        assertThat(rest.sealed()).isEqualTo(3); // the fourth filing, the erasure's record, the fifth filing
+        Document fourth = mongo.findOne(query(where("link").is(4)), Document.class, AuditTrail.COLLECTION);
+        mongo.updateFirst(query(where("_id").is(fourth.get("_id"))), new Update().set("action", "REPORT_CONSULTED"),
+                AuditTrail.COLLECTION);
+        assertThat(chain.verify().firstBroken().link()).isEqualTo(4);
+    }
+
+    /**
      * A filing and its record are one write: a crash right after it (simulated here by a report stored with its
      * record and nothing more) leaves the record in the report, and the next pass moves it into the trail, once.
      */

@@ -25,8 +25,9 @@ public class AuditAutoConfiguration {
     @Bean
     AuditChain auditChain(MongoTemplate template, AuditTrail trail, ObjectProvider<Clock> clock,
                           @Value("${cyberreport.audit.seal-interval:PT1S}") Duration interval,
-                          @Value("${cyberreport.audit.seal-lease:PT30S}") Duration lease) {
-        return new AuditChain(template, trail, clock.getIfAvailable(Clock::systemUTC), interval, lease);
+                          @Value("${cyberreport.audit.seal-lease:PT30S}") Duration lease,
+                          @Value("${cyberreport.audit.retention:P10Y}") java.time.Period retention) {
+        return new AuditChain(template, trail, clock.getIfAvailable(Clock::systemUTC), interval, lease, retention);
     }
 
     /** The auditors' reading of the trail, where the service names its path (e.g. /api/reports/audit). */

@@ -59,8 +59,17 @@ public class AuditChain implements SmartLifecycle {
     private final Duration lease;
     private final String owner = UUID.randomUUID().toString();
     private ScheduledExecutorService sealer;
+    private final java.time.Period retention;
+    private Instant lastPruned = Instant.MIN;
 
     public AuditChain(MongoTemplate template, AuditTrail trail, Clock clock, Duration interval, Duration lease) {
+        this(template, trail, clock, interval, lease, null);
+    }
+
+    /** @param retention how long records are kept before the sealer erases them (null: for ever) */
+    public AuditChain(MongoTemplate template, AuditTrail trail, Clock clock, Duration interval, Duration lease,
+                      java.time.Period retention) {
+        this.retention = retention;
         this.template = template;
         this.trail = trail;
         this.clock = clock;
@@ -125,10 +134,55 @@ public class AuditChain implements SmartLifecycle {
         return sealed;
     }
 
+    /**
+     * Erases the sealed records written before {@code before}, from the start of the chain, at most
+     * {@code limit}: the chain's head first remembers the last erased place and its hash (its base), then
+     * the records up to it go, so what is left verifies from there (a crash in between leaves records the
+     * next pass removes). The erasure itself is recorded in the trail. Returns how many were erased.
+     */
+    public long prune(Instant before, int limit) {
+        Document head = claimHead();
+        if (head == null) {
+            return 0;
+        }
+        long base = number(head, "baseLink");
+        List<Document> old = template.find(new Query(where("link").gt(base)).with(Sort.by("link")).limit(limit),
+                Document.class, AuditTrail.COLLECTION);
+        long last = base;
+        String lastHash = null;
+        for (Document record : old) {
+            long link = record.get("link", Number.class).longValue();
+            Date at = record.getDate("at");
+            if (link != last + 1 || at == null || !at.toInstant().isBefore(before)) {
+                break; // a gap is for the verification to report, not for the erasure to hide
+            }
+            last = link;
+            lastHash = record.getString("hash");
+        }
+        if (last > base) {
+            template.updateFirst(new Query(where("_id").is(HEAD).and("leaseOwner").is(owner)),
+                    new Update().set("baseLink", last).set("baseHash", lastHash), HEADS);
+        }
+        long erased = template.remove(new Query(where("link").lte(Math.max(last, base))), AuditTrail.COLLECTION).getDeletedCount();
+        if (erased > 0) {
+            trail.record(org.cyberreport.kit.security.Caller.system("retention"), "AUDIT_ERASED", "audit", null, Map.of("records", String.valueOf(erased),
+                    "throughPlace", String.valueOf(last), "writtenBefore", before.toString()));
+            log.info("Audit chain: {} record(s) written before {} erased at the end of their retention", erased, before);
+        }
+        return erased;
+    }
+
+    private static long number(Document document, String field) {
+        Object value = document.get(field);
+        return value instanceof Number number ? number.longValue() : 0;
+    }
+
     /** Walks the whole chain in order and checks every link; reports the first that does not hold. */
     public Verification verify() {
-        long expected = 1;
-        String previousHash = "";
+        Document start = template.findById(HEAD, Document.class, HEADS);
+        long base = start == null ? 0 : number(start, "baseLink");
+        long expected = base + 1;
+        String previousHash = start == null || start.getString("baseHash") == null ? "" : start.getString("baseHash");
         long checked = 0;
         while (true) {
             List<Document> page = template.find(new Query(where("link").gte(expected)).with(Sort.by("link"))
@@ -155,8 +209,9 @@ public class AuditChain implements SmartLifecycle {
             }
         }
         Document head = template.findById(HEAD, Document.class, HEADS);
-        if (head != null && head.get("link", Number.class).longValue() > checked) {
-            return broken(checked, new Broken(checked + 1, null, "records sealed after place " + checked + " are missing"));
+        if (head != null && head.get("link", Number.class).longValue() > base + checked) {
+            return broken(checked, new Broken(base + checked + 1, null,
+                    "records sealed after place " + (base + checked) + " are missing"));
         }
         return new Verification(checked, unsealed(), true, null);
     }
@@ -238,6 +293,11 @@ public class AuditChain implements SmartLifecycle {
                 // records a crash left in the changed documents join the trail first
                 trail.settlePending(PENDING_GRACE);
                 seal();
+                Instant now = clock.instant();
+                if (retention != null && Duration.between(lastPruned, now).compareTo(Duration.ofHours(1)) > 0) {
+                    lastPruned = now;
+                    prune(now.atZone(java.time.ZoneOffset.UTC).minus(retention).toInstant(), 10_000);
+                }
             } catch (RuntimeException failure) {
                 log.warn("Audit chain: sealing failed this time: {}", failure.toString());
             }

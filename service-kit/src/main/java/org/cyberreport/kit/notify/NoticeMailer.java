@@ -150,13 +150,16 @@ public class NoticeMailer implements DisposableBean {
     private boolean lease(Instant now) {
         Instant until = now.plus(settings.interval()).plusSeconds(30);
         try {
-            return template.findAndModify(query(where("_id").is(MAILER).orOperator(
-                            where("leaseUntil").lt(Date.from(now)), where("owner").is(owner))),
-                    new Update().set("owner", owner).set("leaseUntil", Date.from(until)),
-                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, LEASES) != null;
-        } catch (DuplicateKeyException held) {
-            return false;
+            template.insert(new Document("_id", MAILER).append("leaseUntil", Date.from(now.minusSeconds(1))), LEASES);
+        } catch (DuplicateKeyException exists) {
+            // the usual case: the lease document is there, held or free
         }
+        // free or ours: claimed without an upsert, so that another instance's lease is simply not matched (an
+        // upsert that matches nothing would try a second document with the same id, an error on every pass)
+        return template.findAndModify(query(where("_id").is(MAILER).orOperator(
+                        where("leaseUntil").lt(Date.from(now)), where("owner").is(owner))),
+                new Update().set("owner", owner).set("leaseUntil", Date.from(until)),
+                FindAndModifyOptions.options().returnNew(true), Document.class, LEASES) != null;
     }
 
     private SimpleMailMessage single(Recipients.Recipient recipient, Notice notice) {

@@ -24,6 +24,11 @@ public record Caller(String subject, String username, Set<String> roles, String 
         roles = Set.copyOf(roles);
     }
 
+    /** The platform itself acting on a schedule (the retention's sweep, say), as its audit records name it. */
+    public static Caller system(String name) {
+        return new Caller("system:" + name, name, Set.of(), null, null, name);
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

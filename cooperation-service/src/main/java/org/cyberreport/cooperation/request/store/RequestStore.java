@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,11 @@ public class RequestStore {
         this.listeners = List.copyOf(listeners);
         // a creation or change is stored with its audit record (settled into the trail at once, or after a crash)
         audit.holdsPendingRecords(COLLECTION);
+        // the retention: requests closed in a state (or drafts made) before a moment, oldest first
+        template.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("closedAt", Sort.Direction.ASC).named("status_closed"));
+        template.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.ASC).named("status_created"));
         template.indexOps(COLLECTION).createIndex(new Index().on("destinationCountry", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).named("inbox"));
         // each list's page in its own order, read from the index: the inbox by due time, the requesting side newest first
@@ -125,6 +131,23 @@ public class RequestStore {
             written(request);
         }
         return replaced;
+    }
+
+    /** Requests in a final state closed before a moment, oldest first (the retention's candidates). */
+    public List<Document> closedBefore(String status, Instant before, int limit) {
+        return template.find(new Query(where("status").is(status).and("closedAt").lt(Date.from(before)))
+                .with(Sort.by("closedAt")).limit(limit), Document.class, COLLECTION);
+    }
+
+    /** Drafts made before a moment and never sent, oldest first. */
+    public List<Document> draftsBefore(Instant before, int limit) {
+        return template.find(new Query(where("status").is("DRAFT").and("createdAt").lt(Date.from(before)))
+                .with(Sort.by("createdAt")).limit(limit), Document.class, COLLECTION);
+    }
+
+    /** Removes an erased request. */
+    public void delete(String id) {
+        template.remove(new Query(where("_id").is(id)), COLLECTION);
     }
 
     public List<CooperationRequest> addressedTo(String country, int page, int size) {

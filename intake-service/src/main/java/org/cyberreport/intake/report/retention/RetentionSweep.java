@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 import org.bson.Document;
 import org.cyberreport.intake.report.store.ReportStore;
@@ -32,7 +31,7 @@ public class RetentionSweep {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
     /** The sweep's own name in the audit trail. */
-    static final Caller RETENTION = new Caller("system:retention", "retention", Set.of(), null, null, "retention");
+    static final Caller RETENTION = Caller.system("retention");
     private static final int BATCH = 200;
 
     private final MongoTemplate template;

@@ -37,6 +37,17 @@ class RetentionIT extends IntakeIT {
     @Autowired
     CaseStates caseStates;
 
+    @Autowired
+    RetentionProperties properties;
+
+    @Test
+    void thePeriodsAreThoseConfiguredByOutcome() {
+        assertThat(properties.withdrawn()).isEqualTo(java.time.Period.ZERO);
+        assertThat(properties.closed()).containsEntry("RESOLVED", java.time.Period.ofYears(5))
+                .containsEntry("NO_FURTHER_ACTION", java.time.Period.ZERO).containsEntry("ESCALATED_ABROAD", java.time.Period.ofYears(10));
+        assertThat(properties.afterClosure("SOMETHING_NEW")).isEqualTo(java.time.Period.ofYears(10));
+    }
+
     @Test
     void aWithdrawnReportIsErasedAtTheEndOfItsRetentionUnlessALegalHoldKeepsIt() {
         String erased = withdrawn(filed());
