@@ -93,6 +93,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the browser is at a page: the page before it, still shown while the next loads, does not count. */
+    void waitForUrl(String url) {
+        try {
+            wait.until(ExpectedConditions.urlToBe(url));
+        } catch (TimeoutException elsewhere) {
+            throw new TimeoutException(elsewhere.getMessage() + "\n" + dump("timeout"), elsewhere);
+        }
+    }
+
     /** Sets an input's value as the browser's own picker would (date and time inputs take no typing reliably). */
     void set(String name, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(By.name(name)), value);

@@ -219,7 +219,9 @@ class AuditTrailIT extends IntakeIT {
 
     @Test
     void twoSealersAtOnceMakeOneUnbrokenChainOfEveryRecord() throws Exception {
-        AuditChain other = new AuditChain(mongo, trail, Clock.systemUTC(), Duration.ofHours(1), Duration.ofSeconds(30));
+        // leases of 20 ms: each sealer's lease runs out within a pass, so both seal, and at moments both at once
+        AuditChain one = new AuditChain(mongo, trail, Clock.systemUTC(), Duration.ofHours(1), Duration.ofMillis(20));
+        AuditChain other = new AuditChain(mongo, trail, Clock.systemUTC(), Duration.ofHours(1), Duration.ofMillis(20));
         Caller writer = new Caller("subject", "writer", java.util.Set.of("reporter"), "MA", "u1", null);
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -234,7 +236,7 @@ class AuditTrailIT extends IntakeIT {
                     return null;
                 }));
             }
-            for (AuditChain sealer : List.of(chain, other)) {
+            for (AuditChain sealer : List.of(one, other)) {
                 threads.submit(() -> {
                     while (writing.get()) {
                         sealer.seal();
@@ -251,7 +253,7 @@ class AuditTrailIT extends IntakeIT {
             assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
         // the lease may rest with either; what is left is sealed once it is free or by its holder
-        while (chain.seal() + other.seal() > 0) {
+        while (one.seal() + other.seal() > 0) {
             Thread.onSpinWait();
         }
 
@@ -259,6 +261,25 @@ class AuditTrailIT extends IntakeIT {
         assertThat(verified.intact()).as(String.valueOf(verified.firstBroken())).isTrue();
         assertThat(verified.sealed()).isEqualTo(300);
         assertThat(verified.unsealed()).isZero();
+    }
+
+    /** A sealer that died after sealing records but before moving the head: the next one adopts them, no fork. */
+    @Test
+    void recordsSealedAheadOfAStaleHeadAreAdoptedNotSealedAgain() {
+        for (int i = 0; i < 3; i++) {
+            filed(REPORTER_ONE);
+        }
+        chain.seal();
+        mongo.updateFirst(query(where("_id").is("head")), new Update().set("link", 1L)
+                .set("hash", mongo.findOne(query(where("link").is(1L)), Document.class, AuditTrail.COLLECTION).getString("hash")),
+                AuditChain.HEADS);
+        filed(REPORTER_ONE);
+
+        assertThat(chain.seal()).isEqualTo(1);
+
+        AuditChain.Verification verified = chain.verify();
+        assertThat(verified.intact()).as(String.valueOf(verified.firstBroken())).isTrue();
+        assertThat(verified.sealed()).isEqualTo(4);
     }
 
     private String filed(String reporter) {

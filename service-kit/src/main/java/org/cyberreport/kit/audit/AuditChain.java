@@ -90,7 +90,7 @@ public class AuditChain implements SmartLifecycle {
     }
 
     /** What a verification found: how many records it checked, how many wait to be sealed, the first break. */
-    public record Verification(long sealed, long unsealed, boolean intact, Broken firstBroken) {
+    public record Verification(long sealed, long unsealed, boolean intact, Broken firstBroken, long base) {
     }
 
     /** Seals the records written since the last pass; returns how many. */
@@ -131,6 +131,7 @@ public class AuditChain implements SmartLifecycle {
             template.updateFirst(new Query(where("_id").is(HEAD).and("leaseOwner").is(owner)),
                     new Update().set("link", link).set("hash", hash), HEADS);
         }
+        anchor(link, hash);
         return sealed;
     }
 
@@ -159,9 +160,9 @@ public class AuditChain implements SmartLifecycle {
             last = link;
             lastHash = record.getString("hash");
         }
-        if (last > base) {
-            template.updateFirst(new Query(where("_id").is(HEAD).and("leaseOwner").is(owner)),
-                    new Update().set("baseLink", last).set("baseHash", lastHash), HEADS);
+        if (last > base && template.updateFirst(new Query(where("_id").is(HEAD).and("leaseOwner").is(owner)),
+                new Update().set("baseLink", last).set("baseHash", lastHash), HEADS).getModifiedCount() == 0) {
+            return 0; // the lease was lost meanwhile: the base did not move, so nothing may go
         }
         long erased = template.remove(new Query(where("link").lte(Math.max(last, base))), AuditTrail.COLLECTION).getDeletedCount();
         if (erased > 0) {
@@ -172,13 +173,45 @@ public class AuditChain implements SmartLifecycle {
         return erased;
     }
 
+    private volatile Instant lastAnchored = Instant.MIN;
+    private volatile long anchoredLink;
+
+    /**
+     * Writes the head of the chain to the log at most once a minute when it moved: logs shipped to a store
+     * the database's users cannot write keep a trace of the chain's head outside the database, against
+     * which a chain rewritten as a whole (its head included) can be checked.
+     */
+    private void anchor(long link, String hash) {
+        Instant now = clock.instant();
+        if (link > anchoredLink && Duration.between(lastAnchored, now).compareTo(Duration.ofMinutes(1)) >= 0) {
+            lastAnchored = now;
+            anchoredLink = link;
+            log.info("Audit chain head: place {} hash {}", link, hash);
+        }
+    }
+
     private static long number(Document document, String field) {
         Object value = document.get(field);
         return value instanceof Number number ? number.longValue() : 0;
     }
 
-    /** Walks the whole chain in order and checks every link; reports the first that does not hold. */
+    /**
+     * Walks the whole chain in order and checks every link; reports the first that does not hold. It checks
+     * against the head as it was when the walk began (the sealer may move it meanwhile); an erasure of old
+     * records during the walk makes it begin again, once.
+     */
     public Verification verify() {
+        Verification first = walk();
+        if (!first.intact() && first.firstBroken().problem().contains("missing")) {
+            Document now = template.findById(HEAD, Document.class, HEADS);
+            if (now != null && number(now, "baseLink") != first.base()) {
+                return walk();
+            }
+        }
+        return first;
+    }
+
+    private Verification walk() {
         Document start = template.findById(HEAD, Document.class, HEADS);
         long base = start == null ? 0 : number(start, "baseLink");
         long expected = base + 1;
@@ -191,14 +224,14 @@ public class AuditChain implements SmartLifecycle {
                 long link = record.get("link", Number.class).longValue();
                 String id = String.valueOf(record.get("_id"));
                 if (link != expected) {
-                    return broken(checked, new Broken(expected, id, "the record at place " + expected + " is missing"));
+                    return broken(checked, new Broken(expected, id, "the record at place " + expected + " is missing"), base);
                 }
                 if (!previousHash.equals(record.getString("previousHash"))) {
-                    return broken(checked, new Broken(link, id, "it does not follow the record before it"));
+                    return broken(checked, new Broken(link, id, "it does not follow the record before it"), base);
                 }
                 String recomputed = hash(previousHash, record, link);
                 if (!recomputed.equals(record.getString("hash"))) {
-                    return broken(checked, new Broken(link, id, "its content is not what was sealed"));
+                    return broken(checked, new Broken(link, id, "its content is not what was sealed"), base);
                 }
                 previousHash = recomputed;
                 expected++;
@@ -208,16 +241,16 @@ public class AuditChain implements SmartLifecycle {
                 break;
             }
         }
-        Document head = template.findById(HEAD, Document.class, HEADS);
+        Document head = start;
         if (head != null && head.get("link", Number.class).longValue() > base + checked) {
             return broken(checked, new Broken(base + checked + 1, null,
-                    "records sealed after place " + (base + checked) + " are missing"));
+                    "records sealed after place " + (base + checked) + " are missing"), base);
         }
-        return new Verification(checked, unsealed(), true, null);
+        return new Verification(checked, unsealed(), true, null, base);
     }
 
-    private Verification broken(long checked, Broken first) {
-        return new Verification(checked, unsealed(), false, first);
+    private Verification broken(long checked, Broken first, long base) {
+        return new Verification(checked, unsealed(), false, first, base);
     }
 
     private long unsealed() {

@@ -23,9 +23,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * The append-only audit log of a service, in its own collection. It offers no way to change or
- * remove a record; in deployment the service's database user should hold only insert and find on
- * this collection, so that the guarantee does not rest on the code alone.
+ * The audit log of a service, in its own collection. It offers no way to change a record's content: the
+ * chain ({@link AuditChain}) adds a record's place and hashes once, and erases the oldest at the end of
+ * their retention; whatever else changes a record breaks the chain at that record.
  */
 public final class AuditTrail {
 
@@ -126,6 +126,22 @@ public final class AuditTrail {
         }
         template.updateFirst(new Query(where("_id").is(documentId)),
                 new Update().pull(PENDING, new Document("_id", pending.get("_id"))), collection);
+    }
+
+    /** Settles every record a document still holds, whatever its age (before the document is erased). */
+    public void settleAll(String collection, Document changed) {
+        for (Object pending : changed.getList(PENDING, Object.class, List.of())) {
+            if (pending instanceof Document record) {
+                settle(collection, changed.get("_id"), record);
+            } else if (pending instanceof Map<?, ?> record) {
+                settle(collection, changed.get("_id"), new Document(castMap(record)));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
     }
 
     /**

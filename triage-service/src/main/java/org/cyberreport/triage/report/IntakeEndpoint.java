@@ -2,6 +2,7 @@ package org.cyberreport.triage.report;
 
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.kit.security.Caller;
 import org.cyberreport.triage.casework.desk.CaseErasure;
 import org.cyberreport.triage.casework.desk.CaseIntake;
 import org.springframework.http.MediaType;
@@ -24,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Hidden
 class IntakeEndpoint {
 
+    static final String INTAKE = "service-account-intake-service";
+
     private final CaseIntake intake;
     private final CaseErasure erasure;
     private final JsonMapper tolerant;
@@ -36,7 +39,7 @@ class IntakeEndpoint {
 
     @PostMapping(path = "/internal/reports", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    CaseIntake.Received receive(@RequestBody String body) {
+    CaseIntake.Received receive(Caller caller, @RequestBody String body) {
         ReportHandoff report;
         String content;
         try {
@@ -47,7 +50,11 @@ class IntakeEndpoint {
             throw new ProblemException(ProblemKind.MALFORMED_REQUEST, "The report hand-off could not be read");
         }
         if ("ERASED".equals(report.status())) {
-            // intake erased the report at the end of its retention: the case and what came of it go too
+            // intake erased the report at the end of its retention: the case and what came of it go too. Only
+            // intake's own service account may say so (another service's account holds the same role).
+            if (!INTAKE.equals(caller.username())) {
+                throw new ProblemException(ProblemKind.FORBIDDEN, "Only intake erases reports");
+            }
             if (report.reportId() == null || report.version() < 1) {
                 throw new ProblemException(ProblemKind.VALIDATION_FAILED, "An erasure needs reportId and version");
             }

@@ -61,6 +61,22 @@ class CaseErasureIT extends TriageIT {
                 AuditTrail.COLLECTION)).isEqualTo(1);
     }
 
+    /** Only intake erases: another service's account (same role) is refused and the case stays. */
+    @Test
+    void onlyIntakesAccountErases() {
+        ReportHandoff report = Fixtures.aHandoff("R-ERASE-4", 1, "MA", PAID_TO_THE_SAME_ACCOUNT);
+        deliver(report);
+        String cooperationService = org.cyberreport.kit.testing.TestTokens.user("service-account-cooperation-service",
+                List.of("service"), null, null);
+
+        Http.Answer refused = http.post("/internal/reports", cooperationService, json.writeValueAsString(
+                new ReportHandoff("R-ERASE-4", report.reference(), 2, "ERASED", "MA", "MA-UNIT", null, null, null, null)));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(mongo.findById("R-ERASE-4", Document.class, "cases")).isNotNull();
+        assertThat(mongo.findById("R-ERASE-4", Document.class, "erased_reports")).isNull();
+    }
+
     @Test
     void anIdentifierOnlyTheErasedCaseNamedIsForgotten() {
         ReportHandoff alone = Fixtures.aHandoff("R-ERASE-3", 1, "MA", PAID_TO_THE_SAME_ACCOUNT);

@@ -1,21 +1,32 @@
 package org.cyberreport.cooperation.request.desk;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.cyberreport.cooperation.request.CooperationRequest;
 import org.cyberreport.cooperation.request.store.RequestStore;
+import org.cyberreport.kit.audit.AuditRecord;
+import org.cyberreport.kit.audit.AuditTrail;
+import org.cyberreport.kit.security.Caller;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Lapses preservations whose period ended unanswered (expiry is done by the application, not by TTL). */
+/**
+ * Lapses preservations whose period ended unanswered (expiry is done by the application, not by TTL),
+ * each with its audit record in the same write.
+ */
 @Component
 class ExpiryWatch {
 
+    private static final Caller EXPIRY = Caller.system("expiry");
+
     private final RequestStore store;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ExpiryWatch(RequestStore store, Clock clock) {
+    ExpiryWatch(RequestStore store, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -23,7 +34,11 @@ class ExpiryWatch {
     void expireLapsedPreservations() {
         for (CooperationRequest request : store.preservationsOpen()) {
             if (request.expireIfLapsed(clock.instant())) {
-                store.replace(request, false);
+                AuditRecord record = audit.prepare(EXPIRY, "REQUEST_EXPIRED", "request", request.id(),
+                        Map.of("status", request.status().name()));
+                if (store.replace(request, false, audit.pending(record))) {
+                    audit.settle(RequestStore.COLLECTION, request.id(), record);
+                }
             }
         }
     }

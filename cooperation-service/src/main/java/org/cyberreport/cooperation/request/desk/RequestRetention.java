@@ -108,6 +108,7 @@ public class RequestRetention {
             } catch (DuplicateKeyException before) {
                 first = false; // recorded before a crash: only the request is left to remove
             }
+            audit.settleAll(RequestStore.COLLECTION, request); // records of changes still in the request
             store.delete(id);
             if (first) {
                 audit.settle(ERASURES, id, record);

@@ -7,6 +7,7 @@ import org.cyberreport.intake.report.store.ReportStore;
 import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -53,7 +54,10 @@ class LegalHoldController {
             throw ProblemException.notFound("No report " + id);
         }
         AuditRecord record = audit.prepare(caller, "LEGAL_HOLD_PLACED", "report", id, Map.of("reason", request.reason()));
-        retention.hold(id, caller.username(), request.reason(), clock.instant(), audit.pending(record));
+        if (!retention.hold(id, caller.username(), request.reason(), clock.instant(), audit.pending(record))) {
+            throw new ProblemException(ProblemKind.STATE_CONFLICT, "Report " + id + " is being erased at the end of its "
+                    + "retention; the hold comes too late");
+        }
         audit.settle(Retention.COLLECTION, id, record);
         return new HoldView(id, true, request.reason(), caller.username());
     }

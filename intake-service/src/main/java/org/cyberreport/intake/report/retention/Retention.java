@@ -60,11 +60,36 @@ public class Retention {
                 COLLECTION);
     }
 
-    /** Places a legal hold, with its audit record in the same write; the report is kept until it is lifted. */
-    public void hold(String reportId, String by, String reason, Instant at, Document auditRecord) {
-        template.upsert(query(where("_id").is(reportId)), new Update().set("hold",
-                new Document("by", by).append("reason", reason).append("at", Date.from(at)))
-                .push(AuditTrail.PENDING, auditRecord), COLLECTION);
+    /**
+     * Places a legal hold, with its audit record in the same write; the report is kept until it is lifted.
+     * False when the sweep has begun erasing the report (its erasure then goes on; the hold comes too late).
+     */
+    public boolean hold(String reportId, String by, String reason, Instant at, Document auditRecord) {
+        Update hold = new Update().set("hold", new Document("by", by).append("reason", reason).append("at", Date.from(at)))
+                .push(AuditTrail.PENDING, auditRecord);
+        if (template.updateFirst(query(where("_id").is(reportId).and("erasing").exists(false)), hold, COLLECTION)
+                .getMatchedCount() == 1) {
+            return true;
+        }
+        if (find(reportId) != null) {
+            return false; // being erased
+        }
+        try {
+            template.insert(new Document("_id", reportId), COLLECTION);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // made meanwhile: the conditional update below decides
+        }
+        return template.updateFirst(query(where("_id").is(reportId).and("erasing").exists(false)), hold, COLLECTION)
+                .getMatchedCount() == 1;
+    }
+
+    /**
+     * Claims a report for erasure if no legal hold keeps it: one atomic step, so that a hold placed at the
+     * same moment either comes first (and the report is kept) or finds the erasure under way.
+     */
+    boolean claimForErasure(String reportId, Instant now) {
+        return template.updateFirst(query(where("_id").is(reportId).and("hold").exists(false)),
+                new Update().set("erasing", Date.from(now)), COLLECTION).getMatchedCount() == 1;
     }
 
     /** Lifts a legal hold, with its audit record in the same write; false when there was none. */
@@ -77,10 +102,10 @@ public class Retention {
         return template.findById(reportId, Document.class, COLLECTION);
     }
 
-    /** Reports whose retention has run out by {@code now}, held ones included (the sweep skips those). */
+    /** Reports whose retention has run out by {@code now} and that no legal hold keeps, oldest first. */
     List<Document> expired(Instant now, int limit) {
-        return template.find(query(where("eligibleAt").lte(Date.from(now))).with(Sort.by("eligibleAt")).limit(limit),
-                Document.class, COLLECTION);
+        return template.find(query(where("eligibleAt").lte(Date.from(now)).and("hold").exists(false))
+                .with(Sort.by("eligibleAt")).limit(limit), Document.class, COLLECTION);
     }
 
     /** The report is erased: it leaves the expired ones for good. */

@@ -58,8 +58,8 @@ public class RetentionSweep {
         int erased = 0;
         for (Document expired : retention.expired(now, BATCH)) {
             String reportId = expired.getString("_id");
-            if (expired.get("hold") != null) {
-                continue; // kept by a legal hold until it is lifted
+            if (!retention.claimForErasure(reportId, now)) {
+                continue; // a legal hold came first: kept until it is lifted
             }
             try {
                 if (erase(reportId, expired.getString("basis"), now)) {
@@ -79,6 +79,8 @@ public class RetentionSweep {
     private boolean erase(String reportId, String basis, Instant now) {
         Document report = template.findById(reportId, Document.class, ReportStore.COLLECTION);
         if (report != null) {
+            // records of changes still waiting in the report join the trail before the report goes
+            audit.settleAll(ReportStore.COLLECTION, report);
             AuditRecord record = audit.prepare(RETENTION, "REPORT_ERASED", "report", reportId,
                     Map.of("reference", String.valueOf(report.get("reference")), "basis", String.valueOf(basis)));
             // the erasure (with its record) first: a crash after it leaves the report to be removed next time

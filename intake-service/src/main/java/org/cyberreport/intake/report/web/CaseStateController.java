@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.cyberreport.intake.report.casestate.CaseState;
 import org.cyberreport.intake.report.casestate.CaseStates;
+import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.kit.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -52,7 +55,12 @@ class CaseStateController {
 
     @PutMapping(path = "/internal/case-states", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Taken take(@Valid @RequestBody Copies body) {
+    Taken take(Caller caller, @Valid @RequestBody Copies body) {
+        // only triage's own service account sends its cases' state (another service's account holds the same
+        // role; a forged closure would start a report's retention clock)
+        if (!"service-account-triage-service".equals(caller.username())) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "Only triage sends the state of its cases");
+        }
         int kept = 0;
         int skipped = 0;
         for (Copy copy : body.copies()) {

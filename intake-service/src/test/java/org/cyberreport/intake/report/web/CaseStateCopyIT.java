@@ -30,6 +30,14 @@ class CaseStateCopyIT extends IntakeIT {
         mongo.remove(new Query(), "case_states");
     }
 
+    /** Only triage's account sends its cases' state: another service's account (same role) is refused. */
+    @Test
+    void onlyTriagesAccountSendsCaseStates() {
+        String intakeService = TestTokens.user("service-account-intake-service", List.of("service"), null, null);
+
+        assertThat(put(intakeService, copies(copy("any-report", 1, "P2", "NEW", null))).status()).isEqualTo(403);
+    }
+
     @Test
     void theUnitSeesItsCasesLevelThenItsOutcome() {
         JsonNode filed = file(REPORTER, example("online-fraud")).json();

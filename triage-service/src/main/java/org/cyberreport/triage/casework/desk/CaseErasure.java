@@ -64,7 +64,6 @@ public class CaseErasure {
 
     /** Erases the case of an erased report; returns whether there was a case to erase. */
     public boolean erase(String reportId, String reference, long version) {
-        Optional<TriageCase> found = cases.find(reportId);
         AuditRecord record = audit.prepare(INTAKE, "CASE_ERASED", "case", reportId,
                 Map.of("reference", String.valueOf(reference), "reportVersion", String.valueOf(version)));
         boolean first;
@@ -76,7 +75,14 @@ public class CaseErasure {
         } catch (DuplicateKeyException before) {
             first = false;
         }
+        // the tombstone first: a version being received now either finds it, or opened the case before this
+        // looks for it (CaseIntake looks again after opening one)
+        Optional<TriageCase> found = cases.find(reportId);
         found.ifPresent(erased -> {
+            Document stored = template.findById(erased.id(), Document.class, CaseStore.COLLECTION);
+            if (stored != null) {
+                audit.settleAll(CaseStore.COLLECTION, stored); // records of officers' changes still in the case
+            }
             cases.delete(erased.id());
             correlator.forget(erased.id(), erased.indicatorKeys(), erased.clusterId());
             template.remove(query(where("caseId").is(erased.id())), ESCALATIONS);

@@ -52,6 +52,11 @@ public class CaseIntake {
                 TriageCase opened = TriageCase.open(report, contentJson, keys, found.setAside(), scoring.now());
                 scoring.rescore(opened);
                 if (store.insert(opened)) {
+                    if (erasure.isErased(opened.id())) {
+                        // erased while this version was being opened: it goes again at once
+                        erasure.erase(opened.id(), opened.reference(), report.version());
+                        return new Received(report.reportId(), report.version(), false);
+                    }
                     correlator.correlate(opened, Set.of());
                     log.info("Case {} opened at {} (score {})", opened.reference(), opened.level(), opened.priority().score());
                     return new Received(opened.id(), opened.reportVersion(), true);
