@@ -155,10 +155,19 @@ final class Browser implements AutoCloseable {
     }
 
     /** Signs in on Keycloak's own login page. */
+    /**
+     * Signs in on Keycloak's page and waits until the browser is back on the console: Keycloak's own page
+     * has a heading too, so waiting for one would not say that the sign-in was done.
+     */
     void signIn(String username) {
         find(By.id("username")).sendKeys(username);
         find(By.id("password")).sendKeys("demo");
         click(By.id("kc-login"));
+        try {
+            wait.until(browser -> !browser.getCurrentUrl().contains("/realms/"));
+        } catch (TimeoutException stayed) {
+            throw new TimeoutException(stayed.getMessage() + "\n" + dump("sign-in"), stayed);
+        }
     }
 
     /**
