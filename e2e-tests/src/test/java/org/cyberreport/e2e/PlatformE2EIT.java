@@ -142,9 +142,10 @@ class PlatformE2EIT {
                 .isEqualTo(1);
         assertThat(GATEWAY.get("/api/triage/audit?action=CASE_ERASED&record=" + erased, auditor).json().get("returned").asInt())
                 .isEqualTo(1);
-        Thread.sleep(4_000); // two more sweeps
-        assertThat(GATEWAY.get("/api/reports/" + held, reporter).status()).as("kept by the legal hold").isEqualTo(200);
-        assertThat(GATEWAY.get("/api/triage/cases/" + held, officer).status()).isEqualTo(200);
+        // kept through two more sweeps (one every two seconds)
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(500)).until(() ->
+                GATEWAY.get("/api/reports/" + held, reporter).status() == 200
+                        && GATEWAY.get("/api/triage/cases/" + held, officer).status() == 200);
     }
 
     private static String fileExample(String reporter) throws Exception {
