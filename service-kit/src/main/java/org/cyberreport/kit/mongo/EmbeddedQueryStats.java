@@ -37,6 +37,17 @@ public final class EmbeddedQueryStats {
         sortedWalks.increment();
     }
 
+    private final LongAdder candidatesRead = new LongAdder();
+
+    void candidates(int read) {
+        candidatesRead.add(read);
+    }
+
+    /** How many documents the queries not answered by a sorted walk read through an index, in all. */
+    public long candidatesRead() {
+        return candidatesRead.sum();
+    }
+
     /** How many queries were answered by walking an index in the order asked for, reading only a page. */
     public long sortedWalks() {
         return sortedWalks.sum();

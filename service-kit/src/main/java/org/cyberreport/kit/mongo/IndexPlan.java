@@ -35,8 +35,38 @@ record IndexPlan(SecondaryIndex index, List<List<Object>> prefix, Object lower, 
             return null;
         }
         int sortDirection = lookups == 1 && !index.multikey() ? sortDirection(index, prefix.size(), orderBy) : 0;
-        return new IndexPlan(index, prefix, ranged ? next.lower() : null, ranged ? next.upper() : null, ranged,
-                sortDirection);
+        Object lower = ranged ? next.lower() : null;
+        Object upper = ranged ? next.upper() : null;
+        if (ranged) {
+            // A range with one end matches values of that end's type only (as MongoDB's type bracketing
+            // does): the other end is that type's own limit, so that the walk does not read every document
+            // whose field is missing or null (they sort first) or of another type.
+            lower = lower != null ? lower : lowestOfType(upper);
+            upper = upper != null ? upper : highestOfType(lower);
+        }
+        return new IndexPlan(index, prefix, lower, upper, ranged, sortDirection);
+    }
+
+    /** The lowest value of a bound's type, or null (no lower end) when the type has none the index knows. */
+    static Object lowestOfType(Object bound) {
+        if (bound instanceof java.time.Instant) {
+            return java.time.Instant.MIN;
+        }
+        if (bound instanceof Number) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (bound instanceof String) {
+            return "";
+        }
+        return null;
+    }
+
+    /**
+     * The highest value of a bound's type, or null (no upper end). Dates only: numbers go on past infinity
+     * (NaN, in the embedded server's order) and strings have no highest value.
+     */
+    static Object highestOfType(Object bound) {
+        return bound instanceof java.time.Instant ? java.time.Instant.MAX : null;
     }
 
     /** More constrained keys first; then a plan that gives the order asked for. */

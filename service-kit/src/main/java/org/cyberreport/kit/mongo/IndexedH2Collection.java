@@ -105,6 +105,7 @@ final class IndexedH2Collection extends H2Collection {
         }
         Set<Object> positions = new LinkedHashSet<>();
         plan.positions(false).forEachRemaining(positions::add);
+        stats.candidates(positions.size());
         if (positions.size() > MANY_CANDIDATES) {
             reportWideRead(plan, query, orderBy, positions.size(), limit);
         }

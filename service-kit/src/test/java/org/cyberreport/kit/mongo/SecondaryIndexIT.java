@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +24,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -123,6 +125,50 @@ class SecondaryIndexIT {
         indicators.updateOne(eq("_id", "a"), Updates.pull("caseIds", "c2"));
         assertThat(ids(indicators.find(eq("caseIds", "c2")))).containsExactly("b");
         assertThat(stats.drainUnindexed()).isEmpty();
+    }
+
+    /**
+     * A range with one end reads only values of that end's type (MongoDB's type bracketing): documents
+     * without the field, or with a null, sort first in the index and are not read by "at most this date".
+     */
+    @Test
+    void aRangeWithOneEndReadsOnlyValuesOfItsType() {
+        MongoDatabase database = open();
+        MongoCollection<Document> reports = database.getCollection("reports");
+        MongoCollection<Document> unindexed = database.getCollection("unindexed");
+        reports.createIndex(Indexes.ascending("pending.at"));
+        reports.createIndex(Indexes.ascending("score"));
+        reports.createIndex(Indexes.ascending("reference"));
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            documents.add(new Document("_id", "settled" + i).append("pending", i % 3 == 0 ? null : List.of()));
+        }
+        documents.add(new Document("_id", "p1").append("pending", List.of(new Document("at", at(1)))).append("score", 3)
+                .append("reference", "MA-1"));
+        documents.add(new Document("_id", "p2").append("pending", List.of(new Document("at", at(5)))).append("score", 7.5)
+                .append("reference", "MA-5"));
+        documents.add(new Document("_id", "p3").append("pending", List.of(new Document("at", at(9)))).append("score", -2L)
+                .append("reference", "MA-9"));
+        documents.add(new Document("_id", "text").append("pending", List.of(new Document("at", "2026-11-01")))
+                .append("score", "high").append("reference", 4));
+        documents.forEach(document -> {
+            reports.insertOne(document);
+            unindexed.insertOne(document);
+        });
+        long before = stats.candidatesRead();
+
+        assertThat(ids(reports.find(lte("pending.at", at(5))))).containsExactlyInAnyOrder("p1", "p2");
+        assertThat(ids(reports.find(gte("pending.at", at(5))))).containsExactlyInAnyOrder("p2", "p3");
+        assertThat(ids(reports.find(lt("score", 5)))).containsExactlyInAnyOrder("p1", "p3");
+        assertThat(ids(reports.find(lt("reference", "MA-6")))).containsExactlyInAnyOrder("p1", "p2");
+
+        assertThat(stats.candidatesRead() - before).as("documents read through the indexes").isLessThanOrEqualTo(4 * 3);
+        assertThat(stats.drainUnindexed()).isEmpty();
+        // and the same answers as a scan gives
+        for (var filter : List.of(lte("pending.at", at(5)), gte("pending.at", at(5)), lt("score", 5), lt("reference", "MA-6"))) {
+            assertThat(ids(reports.find(filter))).as(filter.toString())
+                    .containsExactlyInAnyOrderElementsOf(ids(unindexed.find(filter)));
+        }
     }
 
     @Test
