@@ -114,8 +114,9 @@ class PlatformE2EIT {
     }
 
     /**
-     * A report past its retention is erased everywhere, with a record of it in intake's and triage's
-     * trails; a report under an administrator's legal hold is not.
+     * A report past its retention is erased everywhere (intake's report, triage's case, cooperation's request
+     * made about it), with a record of it in each service's trail; a report under an administrator's legal
+     * hold is not.
      */
     @Test
     void aReportPastItsRetentionIsErasedEverywhereAndOneOnLegalHoldIsNot() throws Exception {
@@ -129,6 +130,12 @@ class PlatformE2EIT {
                 Map.of("Content-Type", "application/json")).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
                 "{\"reason\":\"Court order 2026/118\"}")));
         assertThat(hold.status()).as(hold.body()).isEqualTo(200);
+        Http.Answer escalated = GATEWAY.post("/api/triage/cases/" + erased + "/escalations", officer,
+                "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,"
+                        + "\"reason\":\"The money went through a French payment institution two hours ago\"}");
+        assertThat(escalated.status()).as(escalated.body()).isEqualTo(202);
+        String request = escalated.json().get("escalationId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> GATEWAY.get("/api/cooperation/requests/" + request, officer).status() == 200);
         for (String id : List.of(erased, held)) {
             Http.Answer withdrawn = GATEWAY.post("/api/reports/" + id + "/withdrawal", reporter, "{\"reason\":\"Filed by mistake\"}");
             assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
@@ -142,6 +149,11 @@ class PlatformE2EIT {
                 .isEqualTo(1);
         assertThat(GATEWAY.get("/api/triage/audit?action=CASE_ERASED&record=" + erased, auditor).json().get("returned").asInt())
                 .isEqualTo(1);
+        // the case's tombstone tells cooperation, by its own relay, to erase the request made about it
+        await().atMost(Duration.ofSeconds(30)).until(() -> GATEWAY.get("/api/cooperation/requests/" + request, officer).status() == 404);
+        Http.Answer requestErased = GATEWAY.get("/api/cooperation/audit?action=REQUEST_ERASED&record=" + request, auditor);
+        assertThat(requestErased.json().get("returned").asInt()).as(requestErased.body()).isEqualTo(1);
+        assertThat(requestErased.json().get("records").get(0).get("details").get("basis").asString()).isEqualTo("case-erased");
         // kept through two more sweeps (one every two seconds)
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(500)).until(() ->
                 GATEWAY.get("/api/reports/" + held, reporter).status() == 200

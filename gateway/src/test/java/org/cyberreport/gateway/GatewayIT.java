@@ -464,6 +464,31 @@ class GatewayIT {
         assertThat(http.get("/api/reports", null).header("X-Correlation-Id")).isNotBlank();
     }
 
+    /**
+     * Traces start at the gateway: a caller's trace context is neither continued nor passed on; the
+     * service receives the gateway's own, whose trace id the answer names.
+     */
+    @Test
+    void startsTheTraceItselfWhateverTraceContextTheCallerSends() {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/reports")).willReturn(aResponse().withStatus(200)));
+        String callers = "0af7651916cd43dd8448eb211c80319c";
+
+        Http.Answer answer = http.send(http.request("/api/reports", REPORTER, Map.of(
+                "traceparent", "00-" + callers + "-b7ad6b7169203331-01", "tracestate", "vendor=chosen-by-caller",
+                "baggage", "user=someone-else", "X-B3-TraceId", callers)).GET());
+
+        assertThat(answer.status()).isEqualTo(200);
+        String traceId = answer.header("X-Trace-Id");
+        assertThat(traceId).matches("[0-9a-f]{32}").isNotEqualTo(callers);
+        var received = SERVICES.findAll(getRequestedFor(urlPathEqualTo("/api/reports")));
+        assertThat(received).hasSize(1);
+        var headers = received.get(0).getHeaders();
+        assertThat(headers.getHeader("traceparent").firstValue()).startsWith("00-" + traceId + "-");
+        assertThat(headers.getHeader("tracestate").isPresent()).isFalse();
+        assertThat(headers.getHeader("baggage").isPresent()).isFalse();
+        assertThat(headers.getHeader("X-B3-TraceId").isPresent()).isFalse();
+    }
+
     @Test
     void setsSecurityHeadersOnEveryResponse() {
         SERVICES.stubFor(get(urlPathEqualTo("/api/reports")).willReturn(aResponse().withStatus(200)));

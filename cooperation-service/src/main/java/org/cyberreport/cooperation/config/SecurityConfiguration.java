@@ -35,7 +35,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/audit", "/api/cooperation/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/api/cooperation/audit", "/api/cooperation/audit/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/internal/escalations").hasRole(SERVICE)
+                        .requestMatchers(HttpMethod.POST, "/internal/escalations", "/internal/case-erasures").hasRole(SERVICE)
                         .requestMatchers(HttpMethod.PUT, "/api/cooperation/directory/*").hasRole(ADMIN)
                         .requestMatchers("/api/cooperation/forwarding", "/api/cooperation/forwarding/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/directory", "/api/cooperation/directory/*",

@@ -78,9 +78,8 @@ class DirectoryController {
         DirectoryEntry changed = new DirectoryEntry(country, current.name(), update.delivery(), update.endpoint(),
                 update.partnerKeyId(), update.partnerPublicKey(), keys.keyId(), contact, clock.instant(),
                 caller.username());
-        directory.save(changed);
-        audit.record(caller, "DIRECTORY_CHANGED", "directory", country, Map.of("delivery", update.delivery().name(),
-                "endpoint", String.valueOf(update.endpoint())));
+        directory.save(changed, audit, audit.prepare(caller, "DIRECTORY_CHANGED", "directory", country,
+                Map.of("delivery", update.delivery().name(), "endpoint", String.valueOf(update.endpoint()))));
         return changed;
     }
 

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.bson.Document;
+import org.cyberreport.kit.audit.AuditRecord;
+import org.cyberreport.kit.audit.AuditTrail;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,8 +30,10 @@ public class DirectoryStore {
 
     private final MongoTemplate template;
 
-    DirectoryStore(MongoTemplate template, Clock clock) {
+    DirectoryStore(MongoTemplate template, Clock clock, AuditTrail audit) {
         this.template = template;
+        // an administrator's change is stored with its audit record (settled into the trail at once, or after a crash)
+        audit.holdsPendingRecords(COLLECTION);
         seed(clock);
     }
 
@@ -65,5 +70,25 @@ public class DirectoryStore {
 
     public void save(DirectoryEntry entry) {
         template.save(entry, COLLECTION);
+    }
+
+    /**
+     * Stores an administrator's change with its audit record in the same write: every field of the entry
+     * set (or removed when empty), the record added to those the entry holds until they join the trail.
+     */
+    public void save(DirectoryEntry entry, AuditTrail audit, AuditRecord record) {
+        Document written = new Document();
+        template.getConverter().write(entry, written);
+        written.remove("_class");
+        Object id = written.remove("_id");
+        Update update = new Update();
+        written.forEach(update::set);
+        template.getConverter().getMappingContext().getRequiredPersistentEntity(DirectoryEntry.class).forEach(property -> {
+            if (!property.isIdProperty() && !written.containsKey(property.getFieldName())) {
+                update.unset(property.getFieldName());
+            }
+        });
+        template.upsert(new Query(Criteria.where("_id").is(id)), audit.holding(update, record), COLLECTION);
+        audit.settle(COLLECTION, id, record);
     }
 }

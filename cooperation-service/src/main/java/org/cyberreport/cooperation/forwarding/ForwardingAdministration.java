@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.Handoff;
 import org.cyberreport.kit.outbox.HandoffState;
@@ -38,6 +39,7 @@ class ForwardingAdministration {
     ForwardingAdministration(OutboxRelay relay, AuditTrail audit) {
         this.relay = relay;
         this.audit = audit;
+        audit.holdsPendingRecords(relay.collection());
     }
 
     @GetMapping
@@ -50,10 +52,12 @@ class ForwardingAdministration {
     @PostMapping("/{requestId}/redrive")
     @Operation(summary = "Put a parked delivery back in line, now")
     Map<String, String> redrive(Caller caller, @PathVariable String requestId) {
-        if (!relay.redrive(requestId)) {
+        // the re-drive and its audit record in one write
+        AuditRecord record = audit.prepare(caller, "FORWARDING_REDRIVEN", "request", requestId, Map.of());
+        if (!relay.redrive(requestId, update -> audit.holding(update, record))) {
             throw ProblemException.notFound("No parked delivery for request " + requestId);
         }
-        audit.record(caller, "FORWARDING_REDRIVEN", "request", requestId, Map.of());
+        audit.settle(relay.collection(), requestId, record);
         return Map.of("requestId", requestId, "state", "PENDING");
     }
 

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public final class MessageSignatures {
 
     public static final String LABEL = "sig1";
-    private static final Pattern INPUT = Pattern.compile("^" + LABEL + "=\\(([^)]*)\\)(.*)$");
+    /** A Signature-Input member: its label, the covered components, then the parameters. */
+    private static final Pattern INPUT = Pattern.compile("^([a-z*][a-z0-9_.*-]*)=\\(([^)]*)\\)(.*)$");
     private static final Pattern PARAM = Pattern.compile(";([a-z]+)=(\"[^\"]*\"|[0-9]+)");
 
     private MessageSignatures() {
@@ -88,22 +89,15 @@ public final class MessageSignatures {
         if (signatureInput == null || signature == null || contentDigestHeader == null) {
             throw new SignatureRejected("the message is not signed");
         }
-        Matcher input = INPUT.matcher(signatureInput.trim());
-        if (!input.matches()) {
+        Parsed input = parse(signatureInput);
+        if (!LABEL.equals(input.label())) {
             throw new SignatureRejected("Signature-Input is not understood");
         }
-        List<String> covered = new ArrayList<>();
-        for (String item : input.group(1).trim().split("\\s+")) {
-            covered.add(item.replace("\"", ""));
-        }
+        List<String> covered = input.covered();
         if (!covered.containsAll(required)) {
             throw new SignatureRejected("the signature must cover " + required);
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        Matcher param = PARAM.matcher(input.group(2));
-        while (param.find()) {
-            params.put(param.group(1), param.group(2).replace("\"", ""));
-        }
+        Map<String, String> params = input.params();
         if (!contentDigestHeader.equals(values.get("content-digest"))) {
             throw new SignatureRejected("the content digest does not match the body");
         }
@@ -122,30 +116,67 @@ public final class MessageSignatures {
         if (key == null) {
             throw new SignatureRejected("unknown key " + params.get("keyid"));
         }
-        Map<String, String> coveredValues = new LinkedHashMap<>();
         for (String component : covered) {
             if (!values.containsKey(component)) {
                 throw new SignatureRejected("component " + component + " is not available");
             }
-            coveredValues.put(component, values.get(component));
         }
-        String base = base(covered, coveredValues, input.group(0).substring(LABEL.length() + 1));
+        if (!verifies(input, signature, values, key)) {
+            throw new SignatureRejected("the signature does not verify");
+        }
+        return new Verified(params.get("keyid"), nonce, created);
+    }
+
+    /** A Signature-Input member, read: label, covered components in order, parameters, and their text. */
+    record Parsed(String label, List<String> covered, Map<String, String> params, String signatureParams) {
+    }
+
+    static Parsed parse(String signatureInput) {
+        Matcher input = INPUT.matcher(signatureInput.trim());
+        if (!input.matches()) {
+            throw new SignatureRejected("Signature-Input is not understood");
+        }
+        List<String> covered = new ArrayList<>();
+        for (String item : input.group(2).trim().split("\\s+")) {
+            if (!item.isEmpty()) {
+                covered.add(item.replace("\"", ""));
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher param = PARAM.matcher(input.group(3));
+        while (param.find()) {
+            params.put(param.group(1), param.group(2).replace("\"", ""));
+        }
+        return new Parsed(input.group(1), List.copyOf(covered), params,
+                input.group(0).substring(input.group(1).length() + 1));
+    }
+
+    /**
+     * Whether {@code signature} (the Signature member of the same label) is an Ed25519 signature by
+     * {@code key} over the signature base that the covered components' values and the parameters make
+     * (RFC 9421 §2.5, §3.3.6). What a message must cover, and how fresh it must be, is {@link #verify}'s.
+     */
+    static boolean verifies(Parsed input, String signature, Map<String, String> values, PublicKey key) {
+        String prefix = input.label() + "=:";
         String encoded = signature.trim();
-        if (!encoded.startsWith(LABEL + "=:") || !encoded.endsWith(":")) {
-            throw new SignatureRejected("Signature is not understood");
+        if (!encoded.startsWith(prefix) || !encoded.endsWith(":") || encoded.length() <= prefix.length()) {
+            return false;
+        }
+        Map<String, String> coveredValues = new LinkedHashMap<>();
+        for (String component : input.covered()) {
+            if (!values.containsKey(component)) {
+                return false;
+            }
+            coveredValues.put(component, values.get(component));
         }
         try {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
-            verifier.update(base.getBytes(StandardCharsets.UTF_8));
-            byte[] bytes = Base64.getDecoder().decode(encoded.substring(LABEL.length() + 2, encoded.length() - 1));
-            if (!verifier.verify(bytes)) {
-                throw new SignatureRejected("the signature does not verify");
-            }
+            verifier.update(base(input.covered(), coveredValues, input.signatureParams()).getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(Base64.getDecoder().decode(encoded.substring(prefix.length(), encoded.length() - 1)));
         } catch (GeneralSecurityException | IllegalArgumentException broken) {
-            throw new SignatureRejected("the signature does not verify");
+            return false;
         }
-        return new Verified(params.get("keyid"), nonce, created);
     }
 
     /** The signature base of RFC 9421 §2.5: one line per component, then the signature parameters. */

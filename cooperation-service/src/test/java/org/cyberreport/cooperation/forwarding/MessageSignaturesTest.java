@@ -23,6 +23,34 @@ class MessageSignaturesTest {
     private final KeyPair partner = generate();
     private final KeyPair stranger = generate();
 
+    /**
+     * RFC 9421's own Ed25519 example (appendix B.2.6, key test-key-ed25519 of B.1.4): the signature base
+     * that this class builds from the example's components and parameters is the one the RFC's signature
+     * was made over, so the RFC's signature verifies here; a changed component or another key does not.
+     */
+    @Test
+    void verifiesRfc9421sOwnEd25519Example() throws Exception {
+        java.security.PublicKey rfcKey = java.security.KeyFactory.getInstance("Ed25519").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(
+                        "MCowBQYDK2VwAyEAJrQLj5P/89iXES9+vFgrIy29clF9CC/oPPsw3c5D0bs=")));
+        Map<String, String> values = Map.of("date", "Tue, 20 Apr 2021 02:07:55 GMT", "@method", "POST", "@path", "/foo",
+                "@authority", "example.com", "content-type", "application/json", "content-length", "18");
+        MessageSignatures.Parsed input = MessageSignatures.parse("sig-b26=(\"date\" \"@method\" \"@path\" \"@authority\" "
+                + "\"content-type\" \"content-length\");created=1618884473;keyid=\"test-key-ed25519\"");
+        String signature = "sig-b26=:wqcAqbmYJ2ji2glfAMaRy4gruYYnx2nEFN2HN6jrnDnQCK1u02Gb04v9EDgwUPiu4A0w6vuQv5lIp5WPpBKRCw==:";
+
+        assertThat(input.label()).isEqualTo("sig-b26");
+        assertThat(input.covered()).containsExactly("date", "@method", "@path", "@authority", "content-type", "content-length");
+        assertThat(input.params()).containsEntry("created", "1618884473").containsEntry("keyid", "test-key-ed25519");
+        assertThat(MessageSignatures.verifies(input, signature, values, rfcKey)).isTrue();
+
+        Map<String, String> changed = new java.util.HashMap<>(values);
+        changed.put("@path", "/bar");
+        assertThat(MessageSignatures.verifies(input, signature, changed, rfcKey)).isFalse();
+        assertThat(MessageSignatures.verifies(input, signature, values, partner.getPublic())).isFalse();
+        assertThat(MessageSignatures.verifies(input, signature.replace("sig-b26", "sig1"), values, rfcKey)).isFalse();
+    }
+
     @Test
     void verifiesWhatWasSigned() {
         byte[] body = "{\"action\":\"ANSWER\"}".getBytes(StandardCharsets.UTF_8);

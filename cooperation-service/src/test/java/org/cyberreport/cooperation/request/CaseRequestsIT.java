@@ -34,16 +34,4 @@ class CaseRequestsIT extends CooperationIT {
         assertThat(http.get("/api/cooperation/requests?caseId=c-7", LIAISON_FR).status()).isEqualTo(403);
         assertThat(http.get("/api/cooperation/requests?caseId=c%207%3B", TRIAGE_MA).status()).isEqualTo(400);
     }
-
-    private void escalate(String escalationId, String caseId, String destination) {
-        String escalation = """
-                {"escalationId":"%s","caseId":"%s","caseReference":"MA-2026-000007","requestingCountry":"MA",
-                 "destinationCountry":"%s","requestType":"PAYMENT_STOP","urgent":true,"reason":"Funds just left",
-                 "requestedBy":"triage.ma","handling":{"tlp":"AMBER","codes":["H0"]},
-                 "content":{"paymentRail":"INSTANT_PAYMENT","victimBank":"the bank of account MA64","beneficiaryBank":"BIC BNPAFRPP",
-                   "beneficiaryAccount":"FR7630006000011234567890189","amount":{"amount":1500.00,"currency":"EUR"},
-                   "valueDate":"2026-11-29T08:00:00Z","transactionReference":"eb3e7d3c-1b9a-4d6f-9a3f-2c6e5b1d8f70"}}"""
-                .formatted(escalationId, caseId, destination);
-        assertThat(http.post("/internal/escalations", SERVICE, escalation).status()).isLessThan(300);
-    }
 }

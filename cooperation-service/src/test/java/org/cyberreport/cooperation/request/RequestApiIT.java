@@ -199,9 +199,17 @@ class RequestApiIT extends CooperationIT {
         Http.Answer saved = put("/api/cooperation/directory/FR", ADMIN, update.formatted("https://93.184.215.14/fr"));
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.json().get("delivery").asString()).isEqualTo("PUSH");
-        assertThat(mongo.exists(Query.query(Criteria.where("resourceId").is("FR").and("action").is("DIRECTORY_CHANGED")),
-                "audit_log")).isTrue();
+        assertThat(mongo.count(Query.query(Criteria.where("resourceId").is("FR").and("action").is("DIRECTORY_CHANGED")),
+                "audit_log")).isEqualTo(1);
+        // the change was written with its record, which then joined the trail and left the entry
+        org.bson.Document entry = mongo.findById("FR", org.bson.Document.class, "directory");
+        assertThat(entry.getString("endpoint")).isEqualTo("https://93.184.215.14/fr");
+        assertThat(entry.getList("pendingAudit", Object.class, java.util.List.of())).isEmpty();
         put("/api/cooperation/directory/FR", ADMIN, "{\"delivery\":\"INBOX\"}");
+        // a field left out of the change is removed from the entry, not kept from before
+        assertThat(mongo.findById("FR", org.bson.Document.class, "directory").containsKey("endpoint")).isFalse();
+        assertThat(mongo.count(Query.query(Criteria.where("resourceId").is("FR").and("action").is("DIRECTORY_CHANGED")),
+                "audit_log")).isEqualTo(2);
     }
 
     @Test

@@ -70,6 +70,8 @@ public abstract class CooperationIT {
         if (queries != null) {
             assertThat(queries.drainUnindexed()).as("queries that scanned a whole collection").isEmpty();
         }
+        // on a real MongoDB, its profiler says the same of every operation (profile real-mongodb)
+        assertThat(RealMongo.collectionScans(mongo)).as("operations that scanned a whole collection").isEmpty();
     }
 
     @BeforeEach
@@ -79,11 +81,25 @@ public abstract class CooperationIT {
         for (String collection : new String[] {"requests", "audit_log", "audit_chain", "callback_nonces", "request_erasures"}) {
             mongo.remove(new Query(), collection);
         }
+        RealMongo.recordOperations(mongo);
     }
 
     protected Http.Answer put(String path, String token, String body) {
         return http.send(http.request(path, token, Map.of("Content-Type", "application/json"))
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A payment stop escalated by triage's relay (its own service account) about a case. */
+    protected void escalate(String escalationId, String caseId, String destination) {
+        String escalation = """
+                {"escalationId":"%s","caseId":"%s","caseReference":"MA-2026-000007","requestingCountry":"MA",
+                 "destinationCountry":"%s","requestType":"PAYMENT_STOP","urgent":true,"reason":"Funds just left",
+                 "requestedBy":"triage.ma","handling":{"tlp":"AMBER","codes":["H0"]},
+                 "content":{"paymentRail":"INSTANT_PAYMENT","victimBank":"the bank of account MA64","beneficiaryBank":"BIC BNPAFRPP",
+                   "beneficiaryAccount":"FR7630006000011234567890189","amount":{"amount":1500.00,"currency":"EUR"},
+                   "valueDate":"2026-11-29T08:00:00Z","transactionReference":"eb3e7d3c-1b9a-4d6f-9a3f-2c6e5b1d8f70"}}"""
+                .formatted(escalationId, caseId, destination);
+        assertThat(http.post("/internal/escalations", SERVICE, escalation).status()).isLessThan(300);
     }
 
     protected static String informationRequestTo(String country, boolean send) {

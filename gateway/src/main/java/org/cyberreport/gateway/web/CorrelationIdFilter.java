@@ -34,8 +34,11 @@ public class CorrelationIdFilter implements WebFilter, Ordered {
         String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = offered != null && ACCEPTED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, id);
-        ServerWebExchange tagged = exchange.mutate().request(request -> request.headers(headers -> headers.set(HEADER, id)))
-                .build();
+        // a caller's trace context is not passed on: the gateway's own travels downstream (EdgeTracing)
+        ServerWebExchange tagged = exchange.mutate().request(request -> request.headers(headers -> {
+            headers.set(HEADER, id);
+            EdgeTracing.CALLER_TRACE_HEADERS.forEach(headers::remove);
+        })).build();
         String traceId = traceId(exchange);
         tagged.getResponse().beforeCommit(() -> {
             tagged.getResponse().getHeaders().set(HEADER, id);

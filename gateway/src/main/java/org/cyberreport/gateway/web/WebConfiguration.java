@@ -30,8 +30,10 @@ class WebConfiguration {
         CorsConfiguration console = new CorsConfiguration();
         console.setAllowedOrigins(properties.consoleOrigins());
         console.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        console.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "X-Correlation-Id"));
-        console.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Correlation-Id", "Idempotent-Replayed"));
+        console.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "X-Correlation-Id",
+                "X-Purpose"));
+        console.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Correlation-Id", "X-Trace-Id",
+                "Idempotent-Replayed"));
         console.setAllowCredentials(false);
         console.setMaxAge(600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -76,6 +76,36 @@ class AuditTrailIT extends IntakeIT {
         assertThat(http.get("/api/reports/audit?limit=501", AUDITOR).status()).isEqualTo(400);
     }
 
+    /**
+     * Every record says why: the purpose a caller states in X-Purpose (percent-encoded UTF-8, so in French
+     * or Arabic too), else its role's task; a purpose that is too long or not UTF-8 is refused with 400.
+     */
+    @Test
+    void everyRecordSaysWhyWithThePurposeTheCallerStatedOrItsRolesTask() {
+        String report = filed(REPORTER_ONE);
+        String officer = TestTokens.triageOfficer("MA");
+        String arabic = "\u0627\u0644\u062a\u062d\u0642\u064a\u0642 \u0641\u064a \u0627\u0644\u0642\u0636\u064a\u0629 MA-2026-17";
+        String encoded = java.net.URLEncoder.encode(arabic, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+
+        assertThat(http.send(http.request("/api/reports/" + report, officer, Map.of("X-Purpose", encoded)).GET()).status()).isEqualTo(200);
+        assertThat(http.get("/api/reports/" + report, officer).status()).isEqualTo(200);
+        assertThat(http.send(http.request("/api/reports/" + report, officer, Map.of("X-Purpose", "a".repeat(201))).GET()).status()).isEqualTo(400);
+        assertThat(http.send(http.request("/api/reports/" + report, officer, Map.of("X-Purpose", "%C3%28")).GET()).status()).isEqualTo(400);
+        assertThat(http.send(http.request("/api/reports/" + report, officer, Map.of("X-Purpose", "%0A")).GET()).status()).isEqualTo(400);
+
+        JsonNode consulted = read("?record=" + report + "&action=REPORT_CONSULTED");
+        assertThat(consulted.get("returned").asInt()).as("refused readings are not consultations").isEqualTo(2);
+        List<String> purposes = new ArrayList<>();
+        consulted.get("records").forEach(record -> purposes.add(record.get("details").get("purpose").asString()
+                + " / " + record.get("details").path("purposeStatedBy").asString("role")));
+        assertThat(purposes).containsExactlyInAnyOrder(arabic + " / caller", "triage of the country's reports / role");
+        JsonNode filing = read("?record=" + report + "&action=REPORT_FILED").get("records").get(0).get("details");
+        assertThat(filing.get("purpose").asString()).isEqualTo("the filing unit's handling of its own reports");
+        // the stated purpose is part of what the chain seals
+        chain.seal();
+        assertThat(chain.verify().intact()).isTrue();
+    }
+
     @Test
     void noOtherRoleReadsTheTrail() {
         filed(REPORTER_ONE);

@@ -74,6 +74,8 @@ public abstract class IntakeIT {
         if (queries != null) {
             assertThat(queries.drainUnindexed()).as("queries that scanned a whole collection").isEmpty();
         }
+        // on a real MongoDB, its profiler says the same of every operation (profile real-mongodb)
+        assertThat(RealMongo.collectionScans(mongo)).as("operations that scanned a whole collection").isEmpty();
     }
 
     @BeforeEach
@@ -83,6 +85,7 @@ public abstract class IntakeIT {
         for (String collection : new String[] {"reports", "report_sequences", "audit_log", "audit_chain", "retention", "erasures", "case_states"}) {
             mongo.remove(new Query(), collection);
         }
+        RealMongo.recordOperations(mongo);
     }
 
     protected Http.Answer file(String token, String body) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.cyberreport.kit.problem.ProblemResponses;
 import org.cyberreport.kit.security.Caller;
+import org.cyberreport.kit.web.StatedPurpose;
 import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -93,7 +94,65 @@ public final class AuditTrail {
                                Map<String, String> details) {
         return new AuditRecord(UUID.randomUUID().toString(), clock.instant(), action, resourceType,
                 resourceId, caller.subject(), caller.username(), caller.country(), caller.unit(),
-                MDC.get(ProblemResponses.CORRELATION_ID_MDC), Map.copyOf(details), false, null, null, null);
+                MDC.get(ProblemResponses.CORRELATION_ID_MDC), withPurpose(caller, details), false, null, null, null);
+    }
+
+    /**
+     * Every record says why (Directive 2016/680, Art. 25): the purpose the action states itself (an
+     * identifier lookup requires one), else the one the caller stated in {@code X-Purpose} ({@link StatedPurpose}), else
+     * the task the caller's role is given on this platform.
+     */
+    static Map<String, String> withPurpose(Caller caller, Map<String, String> details) {
+        if (details.containsKey("purpose")) {
+            return Map.copyOf(details);
+        }
+        Map<String, String> all = new java.util.HashMap<>(details);
+        String stated = statedPurpose();
+        all.put("purpose", stated != null ? stated : taskOf(caller));
+        if (stated != null) {
+            all.put("purposeStatedBy", "caller");
+        }
+        return Map.copyOf(all);
+    }
+
+    private static String statedPurpose() {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            String stated = attributes.getRequest().getHeader(StatedPurpose.HEADER);
+            if (stated != null) {
+                try {
+                    return StatedPurpose.decode(stated); // refused with 400 when the request came in, if unreadable
+                } catch (IllegalArgumentException unreadable) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String taskOf(Caller caller) {
+        if (caller.subject() != null && caller.subject().startsWith("system:")) {
+            return "scheduled processing by the platform (" + caller.username() + ")";
+        }
+        if (caller.hasRole(Caller.AUDITOR)) {
+            return "lawfulness check by an auditor";
+        }
+        if (caller.hasRole(Caller.ADMIN)) {
+            return "administration of the platform";
+        }
+        if (caller.hasRole(Caller.TRIAGE_SUPERVISOR) || caller.hasRole(Caller.TRIAGE_OFFICER)) {
+            return "triage of the country's reports";
+        }
+        if (caller.hasRole(Caller.LIAISON)) {
+            return "cross-border cooperation: requests addressed to the country";
+        }
+        if (caller.hasRole(Caller.REPORTER)) {
+            return "the filing unit's handling of its own reports";
+        }
+        if (caller.hasRole(Caller.SERVICE)) {
+            return "processing between the platform's services";
+        }
+        return "unspecified";
     }
 
     /** The field of a changed document that holds its records not yet in the trail. */
@@ -105,6 +164,11 @@ public final class AuditTrail {
         template.getConverter().write(record, document);
         document.remove("_class");
         return document;
+    }
+
+    /** Adds a prepared record to an update of the changed document: the change and its record in one write. */
+    public Update holding(Update update, AuditRecord record) {
+        return update.push(PENDING, pending(record));
     }
 
     /** Declares a collection whose documents may hold pending records (an index finds those left behind). */

@@ -299,14 +299,29 @@ public final class OutboxRelay implements SmartLifecycle {
         return Optional.ofNullable(template.findOne(query, rowType, settings.collection()));
     }
 
+    /** The collection whose documents carry this relay's hand-offs. */
+    public String collection() {
+        return settings.collection();
+    }
+
     /**
      * Puts a parked hand-off back in line, now, with its attempts reset, and starts a relay cycle;
      * false if none was parked.
      */
     public boolean redrive(Object id) {
-        boolean redriven = change(id, HandoffState.PARKED, new Update().set(path("state"), HandoffState.PENDING.name())
+        return redrive(id, update -> { });
+    }
+
+    /**
+     * As {@link #redrive(Object)}, with more written to the same document in the same update (the
+     * administrator's audit record, so that a re-drive is never stored without it).
+     */
+    public boolean redrive(Object id, java.util.function.Consumer<Update> alsoWrite) {
+        Update update = new Update().set(path("state"), HandoffState.PENDING.name())
                 .set(path("attempts"), 0).set(path("nextAttemptAt"), Date.from(now())).unset(path("parkedAt"))
-                .unset(path("leaseOwner")).unset(path("leaseUntil")));
+                .unset(path("leaseOwner")).unset(path("leaseUntil"));
+        alsoWrite.accept(update);
+        boolean redriven = change(id, HandoffState.PARKED, update);
         refreshCounts();
         if (redriven) {
             wakeUp();

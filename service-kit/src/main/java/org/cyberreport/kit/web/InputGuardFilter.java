@@ -45,6 +45,13 @@ final class InputGuardFilter extends OncePerRequestFilter {
         if (problem == null) {
             problem = headerProblem(request);
         }
+        if (problem == null && request.getHeader(StatedPurpose.HEADER) != null) {
+            try {
+                StatedPurpose.decode(request.getHeader(StatedPurpose.HEADER));
+            } catch (IllegalArgumentException unreadable) {
+                problem = unreadable.getMessage();
+            }
+        }
         if (problem == null && !declaresUtf8OrNothing(request.getHeader("Content-Type"))) {
             problem = "Only UTF-8 request bodies are accepted (a Content-Type charset, when given, must be UTF-8)";
             kind = ProblemKind.UNSUPPORTED_MEDIA_TYPE;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.Handoff;
 import org.cyberreport.kit.outbox.HandoffState;
@@ -42,6 +43,7 @@ class EscalationAdministration {
     EscalationAdministration(OutboxRelay escalationRelay, AuditTrail audit) {
         this.relay = escalationRelay;
         this.audit = audit;
+        audit.holdsPendingRecords(relay.collection());
     }
 
     @GetMapping
@@ -54,10 +56,12 @@ class EscalationAdministration {
     @PostMapping("/{escalationId}/redrive")
     @Operation(summary = "Put a parked escalation hand-off back in line, now")
     HandoffView redrive(Caller caller, @PathVariable @Size(max = 64) String escalationId) {
-        if (!relay.redrive(escalationId)) {
+        // the re-drive and its audit record in one write
+        AuditRecord record = audit.prepare(caller, "ESCALATION_REDRIVEN", "escalation", escalationId, Map.of("destination", "cooperation"));
+        if (!relay.redrive(escalationId, update -> audit.holding(update, record))) {
             throw ProblemException.notFound("No parked hand-off for escalation " + escalationId);
         }
-        audit.record(caller, "ESCALATION_REDRIVEN", "escalation", escalationId, Map.of("destination", "cooperation"));
+        audit.settle(relay.collection(), escalationId, record);
         return relay.find(escalationId, HandoffRow.class, FACTS).map(HandoffRow::view).orElseThrow();
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.cyberreport.kit.client.ServiceClientProperties;
+import org.cyberreport.triage.casework.desk.CaseErasure;
 import org.cyberreport.kit.client.ServiceClients;
 import org.cyberreport.kit.client.ServiceTokens;
 import org.cyberreport.kit.outbox.OutboxRelay;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -41,6 +43,7 @@ class EscalationRelayConfiguration {
     }
 
     @Bean
+    @Primary
     OutboxRelay escalationRelay(MongoTemplate template, RelayProperties relay, ServiceTokens tokens, RetryRegistry retries,
                                 CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters) {
         CircuitBreaker breaker = breakers.circuitBreaker("cooperation");
@@ -50,6 +53,22 @@ class EscalationRelayConfiguration {
         return new OutboxRelay(template, new OutboxSettings("cooperation", "escalations", "handoff", relay.lease(),
                 relay.maxAttempts(), relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), 20), delivery,
                 ResilienceGate.of(breaker), clock, meters).autoStartup(relay.enabled());
+    }
+
+    /**
+     * The relay of case erasures to cooperation: a case erased at the end of its report's retention leaves a
+     * tombstone whose hand-off tells cooperation to erase the requests made about the case (they hold copies
+     * of its identifiers and facts). Same destination, same breaker as the escalations.
+     */
+    @Bean
+    OutboxRelay caseErasureRelay(MongoTemplate template, RelayProperties relay, ServiceTokens tokens, RetryRegistry retries,
+                                 CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters) {
+        CircuitBreaker breaker = breakers.circuitBreaker("cooperation");
+        CooperationDelivery delivery = new CooperationDelivery(CooperationDelivery.ERASURES_PATH, CaseErasure::message,
+                restClient(relay.cooperationUrl(), relay), tokens, retries.retry("cooperation"), breaker);
+        return new OutboxRelay(template, new OutboxSettings("cooperation-erasures", CaseErasure.ERASED, "handoff",
+                relay.lease(), relay.maxAttempts(), relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), 20),
+                delivery, ResilienceGate.of(breaker), clock, meters).autoStartup(relay.enabled());
     }
 
     private static RestClient restClient(String baseUrl, RelayProperties relay) {

@@ -59,7 +59,7 @@ class IntakeEndpoint {
                 throw new ProblemException(ProblemKind.VALIDATION_FAILED, "An erasure needs reportId and version");
             }
             return new CaseIntake.Received(report.reportId(), report.version(),
-                    erasure.erase(report.reportId(), report.reference(), report.version()));
+                    erasure.erase(report.reportId(), report.reference(), report.country(), report.version()));
         }
         if (report.reportId() == null || report.reference() == null || report.country() == null || report.version() < 1
                 || report.content() == null || report.receivedAt() == null) {

@@ -51,6 +51,13 @@ class CaseErasureIT extends TriageIT {
         assertThat(mongo.count(query(where("caseId").is("R-ERASE-2")), "indicator_cases")).isPositive();
         assertThat(mongo.count(query(where("resourceId").is("R-ERASE-1").and("action").is("CASE_ERASED")),
                 AuditTrail.COLLECTION)).isEqualTo(1);
+        // the tombstone carries the hand-off that tells cooperation to erase the requests made about the case
+        Document tombstone = mongo.findById("R-ERASE-1", Document.class, "erased_reports");
+        assertThat(tombstone.getString("country")).isEqualTo("MA");
+        assertThat(tombstone.get("handoff", Document.class).getString("state")).isEqualTo("PENDING");
+        assertThat(org.cyberreport.triage.casework.desk.CaseErasure.message(tombstone)).isEqualTo(
+                new org.cyberreport.triage.casework.desk.CaseErasure.ErasedCase("R-ERASE-1", erased.reference(), "MA",
+                        tombstone.getDate("erasedAt").toInstant()));
 
         // a version that was on its way, and the erasure delivered again: nothing comes back, nothing is recorded twice
         assertThat(deliver(erased).status()).isEqualTo(200);

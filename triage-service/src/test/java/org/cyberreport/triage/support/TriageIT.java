@@ -75,6 +75,8 @@ public abstract class TriageIT {
         if (queries != null) {
             assertThat(queries.drainUnindexed()).as("queries that scanned a whole collection").isEmpty();
         }
+        // on a real MongoDB, its profiler says the same of every operation (profile real-mongodb)
+        assertThat(RealMongo.collectionScans(mongo)).as("operations that scanned a whole collection").isEmpty();
     }
 
     @BeforeEach
@@ -85,6 +87,7 @@ public abstract class TriageIT {
                 "cluster_rescores", "correlations", "escalations", "audit_log", "audit_chain", "erased_reports"}) {
             mongo.remove(new Query(), collection);
         }
+        RealMongo.recordOperations(mongo);
     }
 
     protected Http.Answer deliver(ReportHandoff report) {

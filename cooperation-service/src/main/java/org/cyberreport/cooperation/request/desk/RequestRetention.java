@@ -88,6 +88,36 @@ public class RequestRetention {
         return erased;
     }
 
+    /**
+     * Erases the requests made about a case that triage erased (they hold copies of its identifiers and
+     * facts), whatever their state: the erasure records stay, the audit trail keeps the disclosures. Erasing
+     * twice changes nothing; returns how many went.
+     */
+    public int eraseCase(String requestingCountry, String caseId) {
+        Instant now = clock.instant();
+        int erased = 0;
+        List<Document> requests;
+        do {
+            requests = store.aboutCase(requestingCountry, caseId, BATCH);
+            int before = erased;
+            for (Document request : requests) {
+                erased += erase(request, "case-erased", now);
+            }
+            if (erased == before) {
+                break; // none could go this time: the relay tries again later
+            }
+        } while (requests.size() == BATCH);
+        if (erased > 0) {
+            log.info("Erased {} request(s) with their case", erased);
+        }
+        return erased;
+    }
+
+    /** Whether requests about a case are still stored (its erasure is then not finished). */
+    public boolean holdsCase(String requestingCountry, String caseId) {
+        return !store.aboutCase(requestingCountry, caseId, 1).isEmpty();
+    }
+
     private static Instant before(Instant now, Period period) {
         return now.atZone(ZoneOffset.UTC).minus(period).toInstant();
     }

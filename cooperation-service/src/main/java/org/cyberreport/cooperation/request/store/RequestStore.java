@@ -162,6 +162,12 @@ public class RequestStore {
                 .with(Sort.by(Sort.Order.desc("createdAt"))).limit(limit), CooperationRequest.class, COLLECTION);
     }
 
+    /** The stored documents of the requests a country made about one of its cases (to erase them with it). */
+    public List<Document> aboutCase(String country, String caseId, int limit) {
+        return template.find(new Query(where("requestingCountry").is(country).and("caseId").is(caseId))
+                .with(Sort.by(Sort.Order.desc("createdAt"))).limit(limit), Document.class, COLLECTION);
+    }
+
     public List<CooperationRequest> requestedBy(String country, int page, int size) {
         return template.find(new Query(where("requestingCountry").is(country))
                 .with(Sort.by(Sort.Order.desc("createdAt"))).skip((long) page * size).limit(size), CooperationRequest.class, COLLECTION);

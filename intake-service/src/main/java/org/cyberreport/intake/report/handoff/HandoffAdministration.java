@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.Handoff;
 import org.cyberreport.kit.outbox.HandoffState;
@@ -40,6 +41,7 @@ class HandoffAdministration {
     HandoffAdministration(OutboxRelay relay, AuditTrail audit) {
         this.relay = relay;
         this.audit = audit;
+        audit.holdsPendingRecords(relay.collection());
     }
 
     @GetMapping
@@ -52,10 +54,12 @@ class HandoffAdministration {
     @PostMapping("/{reportId}/redrive")
     @Operation(summary = "Put a parked hand-off back in line, now")
     HandoffView redrive(Caller caller, @PathVariable String reportId) {
-        if (!relay.redrive(reportId)) {
+        // the re-drive and its audit record in one write
+        AuditRecord record = audit.prepare(caller, "HANDOFF_REDRIVEN", "report", reportId, Map.of("destination", "triage"));
+        if (!relay.redrive(reportId, update -> audit.holding(update, record))) {
             throw ProblemException.notFound("No parked hand-off for report " + reportId);
         }
-        audit.record(caller, "HANDOFF_REDRIVEN", "report", reportId, Map.of("destination", "triage"));
+        audit.settle(relay.collection(), reportId, record);
         return relay.find(reportId, HandoffRow.class, FACTS).map(HandoffRow::view).orElseThrow();
     }
 

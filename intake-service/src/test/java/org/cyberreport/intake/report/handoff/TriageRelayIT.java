@@ -156,8 +156,11 @@ class TriageRelayIT extends IntakeIT {
         assertThat(redriven.status()).isEqualTo(200);
         assertThat(handoff(id).getString("state")).isEqualTo("DELIVERED");
         assertThat(http.post("/api/reports/handoffs/" + id + "/redrive", ADMIN, "").status()).isEqualTo(404);
-        assertThat(mongo.exists(Query.query(Criteria.where("resourceId").is(id).and("action").is("HANDOFF_REDRIVEN")),
-                "audit_log")).isTrue();
+        assertThat(mongo.count(Query.query(Criteria.where("resourceId").is(id).and("action").is("HANDOFF_REDRIVEN")),
+                "audit_log")).isEqualTo(1);
+        // written with the re-drive, then moved into the trail: nothing left in the report
+        assertThat(mongo.findById(id, org.bson.Document.class, "reports").getList("pendingAudit", Object.class,
+                java.util.List.of())).isEmpty();
     }
 
     @Test
@@ -263,13 +266,55 @@ class TriageRelayIT extends IntakeIT {
         assertThat(management.get("/actuator/metrics/outbox.handoffs", REPORTER).status()).isEqualTo(403);
     }
 
+    /**
+     * Two instances relaying the same outbox at once (as two replicas of intake do): each hand-off is claimed
+     * under one lease and delivered once, none twice, none left behind. On a real MongoDB with the profile
+     * real-mongodb, this is the lease under two instances on the real store.
+     */
+    @Test
+    void twoInstancesRelayingAtOnceDeliverEachHandoffOnce() throws Exception {
+        TRIAGE.stubFor(post(TriageDelivery.PATH).willReturn(aResponse().withStatus(200).withFixedDelay(30)));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(fileReport());
+        }
+        OutboxRelay first = secondInstance(Duration.ofSeconds(30));
+        OutboxRelay second = secondInstance(Duration.ofSeconds(30));
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> runs = List.of(first, second).stream().map(instance -> both.submit(() -> {
+                for (int pass = 0; pass < 200 && delivered.get() < ids.size(); pass++) {
+                    delivered.addAndGet(instance.drain());
+                }
+            })).<java.util.concurrent.Future<?>>map(run -> run).toList();
+            for (var run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            both.shutdownNow();
+        }
+        relay.drain(); // the service's own instance may have taken some too: all are delivered once anyway
+
+        for (String id : ids) {
+            assertThat(handoff(id).getString("state")).as(id).isEqualTo("DELIVERED");
+            TRIAGE.verify(1, postRequestedFor(urlEqualTo(TriageDelivery.PATH))
+                    .withRequestBody(matchingJsonPath("$.reportId", equalTo(id))));
+        }
+        TRIAGE.verify(ids.size(), postRequestedFor(urlEqualTo(TriageDelivery.PATH)));
+    }
+
     private OutboxRelay secondInstance() {
+        return secondInstance(Duration.ofSeconds(1));
+    }
+
+    private OutboxRelay secondInstance(Duration lease) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
         requests.setReadTimeout(Duration.ofSeconds(2));
         TriageDelivery delivery = new TriageDelivery(mongo.getConverter(),
                 RestClient.builder().requestFactory(new BufferingClientHttpRequestFactory(requests)).baseUrl(TRIAGE.baseUrl()).build(), tokens,
                 retries.retry("triage"), breakers.circuitBreaker("triage"));
-        OutboxSettings settings = new OutboxSettings("triage-test", "reports", "handoff", Duration.ofSeconds(1), 3,
+        OutboxSettings settings = new OutboxSettings("triage-test", "reports", "handoff", lease, 3,
                 Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(100), 10);
         return new OutboxRelay(mongo, settings, delivery, Clock.systemUTC(), new SimpleMeterRegistry());
     }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
+import org.cyberreport.kit.outbox.Handoff;
 import org.cyberreport.kit.security.Caller;
 import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.casework.store.CaseStore;
@@ -30,12 +32,13 @@ import org.springframework.stereotype.Component;
  * derived from it (its indicators' memberships, an identifier no other case names, its place in a
  * cluster, which is recounted) and the escalations made from it. A tombstone remembers the erasure, with
  * its audit record in the same write, so that an older version of the report arriving late does not
- * open the case again. Erasing twice changes nothing.
+ * open the case again; the tombstone also carries the hand-off that tells cooperation to erase the requests
+ * made about the case. Erasing twice changes nothing.
  */
 @Component
 public class CaseErasure {
 
-    static final String ERASED = "erased_reports";
+    public static final String ERASED = "erased_reports";
     private static final String ESCALATIONS = "escalations";
     private static final Logger log = LoggerFactory.getLogger(CaseErasure.class);
     private static final Caller INTAKE = new Caller("service-account-intake-service", "intake-service", Set.of("service"),
@@ -58,19 +61,34 @@ public class CaseErasure {
         template.indexOps(ESCALATIONS).createIndex(new Index().on("caseId", Sort.Direction.ASC).named("case"));
     }
 
+    /** What cooperation receives of an erased case: which case, of which country, and when; nothing else. */
+    public static Object message(Document tombstone) {
+        Date erasedAt = tombstone.getDate("erasedAt");
+        return new ErasedCase(tombstone.getString("_id"), tombstone.getString("reference"), tombstone.getString("country"),
+                erasedAt == null ? null : erasedAt.toInstant());
+    }
+
+    /** The body of an erasure's hand-off to cooperation. */
+    public record ErasedCase(String caseId, String caseReference, String country, Instant erasedAt) {
+    }
+
     public boolean isErased(String reportId) {
         return template.exists(query(where("_id").is(reportId)), ERASED);
     }
 
     /** Erases the case of an erased report; returns whether there was a case to erase. */
-    public boolean erase(String reportId, String reference, long version) {
+    public boolean erase(String reportId, String reference, String country, long version) {
         AuditRecord record = audit.prepare(INTAKE, "CASE_ERASED", "case", reportId,
                 Map.of("reference", String.valueOf(reference), "reportVersion", String.valueOf(version)));
         boolean first;
+        Instant now = clock.instant();
+        Document handoff = new Document();
+        template.getConverter().write(Handoff.pending(version, now), handoff);
+        handoff.remove("_class");
         try {
-            template.insert(new Document("_id", reportId).append("reference", reference).append("version", version)
-                    .append("erasedAt", Date.from(clock.instant())).append(AuditTrail.PENDING, List.of(audit.pending(record))),
-                    ERASED);
+            template.insert(new Document("_id", reportId).append("reference", reference).append("country", country)
+                    .append("version", version).append("erasedAt", Date.from(now))
+                    .append(AuditTrail.PENDING, List.of(audit.pending(record))).append("handoff", handoff), ERASED);
             first = true;
         } catch (DuplicateKeyException before) {
             first = false;
@@ -85,6 +103,11 @@ public class CaseErasure {
             }
             cases.delete(erased.id());
             correlator.forget(erased.id(), erased.indicatorKeys(), erased.clusterId());
+            // an administrator's re-drive record still in an escalation joins the trail before the escalation goes
+            for (Document escalation : template.find(query(where("caseId").is(erased.id()).and(AuditTrail.PENDING).exists(true)),
+                    Document.class, ESCALATIONS)) {
+                audit.settleAll(ESCALATIONS, escalation);
+            }
             template.remove(query(where("caseId").is(erased.id())), ESCALATIONS);
             log.info("Case {} erased with its report", erased.reference());
         });

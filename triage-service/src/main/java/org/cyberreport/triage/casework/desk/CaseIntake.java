@@ -54,7 +54,7 @@ public class CaseIntake {
                 if (store.insert(opened)) {
                     if (erasure.isErased(opened.id())) {
                         // erased while this version was being opened: it goes again at once
-                        erasure.erase(opened.id(), opened.reference(), report.version());
+                        erasure.erase(opened.id(), opened.reference(), opened.country(), report.version());
                         return new Received(report.reportId(), report.version(), false);
                     }
                     correlator.correlate(opened, Set.of());
