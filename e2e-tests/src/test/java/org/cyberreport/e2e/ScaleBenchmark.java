@@ -126,13 +126,16 @@ class ScaleBenchmark {
         List<Filing> viaGateway = new ArrayList<>();
         long intakeCpu = 0;
         long triageCpu = 0;
+        long gatewayCpu = 0;
         for (int round = 0; round < ROUNDS; round++) {
             long intakeBefore = cpuMillis("intake");
             long triageBefore = cpuMillis("triage");
             direct.add(fileAndSettle(reporter, INTAKE, MEASURED / ROUNDS, CONCURRENCY));
             intakeCpu += cpuMillis("intake") - intakeBefore;
             triageCpu += cpuMillis("triage") - triageBefore;
+            long gatewayBefore = cpuMillis("gateway");
             viaGateway.add(fileAndSettle(reporter, GATEWAY, MEASURED / ROUNDS, CONCURRENCY));
+            gatewayCpu += cpuMillis("gateway") - gatewayBefore;
         }
         double intakeCpuPerReport = intakeCpu / (double) MEASURED;
         double triageCpuPerReport = triageCpu / (double) MEASURED;
@@ -142,7 +145,8 @@ class ScaleBenchmark {
 
         List<Long> unitPage = timed(200, () -> INTAKE.get("/api/reports?size=20", reporter));
         List<Long> queuePage = timed(200, () -> TRIAGE.get("/api/triage/cases?size=20", officer));
-        return new Row(size, directTotal, Filing.of(viaGateway), intakeCpuPerReport, triageCpuPerReport, paced,
+        return new Row(size, directTotal, Filing.of(viaGateway), intakeCpuPerReport, triageCpuPerReport,
+                gatewayCpu / (double) MEASURED, paced,
                 percentile(unitPage, 0.50), percentile(unitPage, 0.99), percentile(queuePage, 0.50),
                 percentile(queuePage, 0.99));
     }
@@ -447,13 +451,13 @@ class ScaleBenchmark {
         report.append("Scale: reports stored, each with identifiers of its own; ").append(MEASURED)
                 .append(" reports filed per measurement, ").append(CONCURRENCY).append(" at a time\n\n");
         report.append("| stored | filed/s direct | filed and in triage /s | p50/p99 ms direct | filed/s gateway | p99 ms gateway | gateway ÷ direct "
-                + "| intake CPU ms/report | triage CPU ms/report | paced at /s | 201→case p50/p99 ms | most waiting (s of filing) "
+                + "| intake CPU ms/report | triage CPU ms/report | gateway CPU ms/report | paced at /s | 201→case p50/p99 ms | most waiting (s of filing) "
                 + "| unit page p50/p99 ms | queue page p50/p99 ms |\n");
-        report.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        report.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            report.append("| %,d | %.1f | %.1f | %d / %d | %.1f | %d | %.2f | %.1f | %.1f | %.1f | %d / %d | %d (%.2f) | %d / %d | %d / %d |\n".formatted(
+            report.append("| %,d | %.1f | %.1f | %d / %d | %.1f | %d | %.2f | %.1f | %.1f | %.1f | %.1f | %d / %d | %d (%.2f) | %d / %d | %d / %d |\n".formatted(
                     row.size(), row.direct().rate(), row.direct().settledRate(), row.direct().p50(), row.direct().p99(), row.gateway().rate(),
-                    row.gateway().p99(), row.gateway().rate() / row.direct().rate(), row.intakeCpu(), row.triageCpu(),
+                    row.gateway().p99(), row.gateway().rate() / row.direct().rate(), row.intakeCpu(), row.triageCpu(), row.gatewayCpu(),
                     row.paced().rate(), row.paced().p50(), row.paced().p99(), row.paced().mostWaiting(),
                     row.paced().waitingSeconds(), row.unitPageP50(), row.unitPage(), row.queuePageP50(), row.queuePage()));
         }
@@ -513,7 +517,7 @@ class ScaleBenchmark {
     record Paced(double rate, int seen, long p50, long p99, long mostWaiting, double waitingSeconds) {
     }
 
-    record Row(int size, Filing direct, Filing gateway, double intakeCpu, double triageCpu, Paced paced, long unitPageP50,
+    record Row(int size, Filing direct, Filing gateway, double intakeCpu, double triageCpu, double gatewayCpu, Paced paced, long unitPageP50,
                long unitPage, long queuePageP50, long queuePage) {
     }
 

@@ -1,11 +1,7 @@
 package org.cyberreport.kit.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 
@@ -89,28 +85,11 @@ final class InputGuardFilter extends OncePerRequestFilter {
 
     /** Decodes one percent-encoded name or value strictly; says what is wrong, or {@code null}. */
     private static String componentProblem(String encoded) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= encoded.length() || Character.digit(encoded.charAt(i + 1), 16) < 0
-                        || Character.digit(encoded.charAt(i + 2), 16) < 0) {
-                    return "has a '%' that is not followed by two hexadecimal digits";
-                }
-                bytes.write(Character.digit(encoded.charAt(i + 1), 16) * 16 + Character.digit(encoded.charAt(i + 2), 16));
-                i += 2;
-            } else if (c > 0x7E || c < 0x21) {
-                return "has characters that are not percent-encoded";
-            } else {
-                bytes.write(c);
-            }
-        }
         String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return "is not valid UTF-8 once decoded";
+            decoded = PercentEncoding.decodeUtf8(encoded, false);
+        } catch (IllegalArgumentException badlyEncoded) {
+            return badlyEncoded.getMessage();
         }
         String problem = TextRules.identifierProblem(decoded);
         return problem == null ? null : "has a parameter that " + problem;
