@@ -14,7 +14,7 @@ final class RequestViews {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record LegalBasis(String instrument, String article) {
+    record LegalBasis(String instrument, String article, List<String> reasoning) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -40,6 +40,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/cooperation/forwarding", "/api/cooperation/forwarding/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/directory", "/api/cooperation/directory/*",
                                 "/api/cooperation/signing-key").hasAnyRole(ADMIN, TRIAGE_OFFICER, LIAISON)
+                        .requestMatchers(HttpMethod.PUT, "/api/cooperation/treaties/*/*").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/cooperation/treaties/*/*").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/treaties").hasAnyRole(ADMIN, TRIAGE_OFFICER, LIAISON)
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/legal-basis").hasAnyRole(TRIAGE_OFFICER, LIAISON)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/scorecard").hasAnyRole(ADMIN, TRIAGE_OFFICER)
                         // each liaison's own notices
                         .requestMatchers("/api/cooperation/notifications", "/api/cooperation/notifications/**").hasRole(LIAISON)

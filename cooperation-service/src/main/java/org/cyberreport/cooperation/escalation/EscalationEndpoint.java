@@ -1,6 +1,8 @@
 package org.cyberreport.cooperation.escalation;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +11,7 @@ import org.cyberreport.cooperation.request.HandlingMarks;
 import org.cyberreport.cooperation.request.RequestContent;
 import org.cyberreport.cooperation.request.RequestType;
 import org.cyberreport.cooperation.request.desk.RequestDesk;
+import org.cyberreport.cooperation.treaty.LegalBasisAdvisor;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.security.Caller;
@@ -29,10 +32,12 @@ import io.swagger.v3.oas.annotations.Hidden;
 class EscalationEndpoint {
 
     private final RequestDesk desk;
+    private final LegalBasisAdvisor bases;
     private final Clock clock;
 
-    EscalationEndpoint(RequestDesk desk, Clock clock) {
+    EscalationEndpoint(RequestDesk desk, LegalBasisAdvisor bases, Clock clock) {
         this.desk = desk;
+        this.bases = bases;
         this.clock = clock;
     }
 
@@ -49,7 +54,9 @@ class EscalationEndpoint {
                 escalation.requestingCountry(), null, service.clientId());
         CooperationRequest draft = CooperationRequest.draft(escalation.escalationId(), "ESCALATION", escalation.caseId(),
                 escalation.caseReference(), escalation.requestingCountry(), escalation.destinationCountry(),
-                escalation.requestType(), null, Boolean.TRUE.equals(escalation.urgent()), escalation.reason(),
+                escalation.requestType(), bases.propose(escalation.requestingCountry(), escalation.destinationCountry(),
+                        escalation.requestType(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)),
+                Boolean.TRUE.equals(escalation.urgent()), escalation.reason(),
                 escalation.handling() == null ? new HandlingMarks("AMBER", Set.of(), null) : escalation.handling(),
                 content, escalation.requestedBy(), clock.instant());
         boolean complete = draft.obstacles().isEmpty();

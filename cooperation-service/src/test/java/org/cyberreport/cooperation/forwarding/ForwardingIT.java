@@ -196,7 +196,7 @@ class ForwardingIT extends CooperationIT {
         Document disclosure = mongo.findOne(Query.query(Criteria.where("resourceId").is(id)
                 .and("action").is("REQUEST_DISCLOSED")), Document.class, "audit_log");
         assertThat(disclosure.get("details", Document.class)).containsEntry("recipient", "FR")
-                .containsEntry("victimData", "false").containsEntry("legalBasis", "Directive (EU) 2023/977 Art. 4");
+                .containsEntry("victimData", "false").containsEntry("legalBasis", "INTERPOL police cooperation between National Central Bureaus Rules on the Processing of Data, Art. 10");
     }
 
     @Test

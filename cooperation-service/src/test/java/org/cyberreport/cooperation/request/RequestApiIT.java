@@ -24,7 +24,10 @@ class RequestApiIT extends CooperationIT {
 
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         assertThat(sent.json().get("status").asString()).isEqualTo("SENT");
-        assertThat(sent.json().get("legalBasis").get("instrument").asString()).isEqualTo("Directive (EU) 2023/977");
+        // ES is not recorded as bound by Directive (EU) 2023/977 (no row is seeded for it): police channels
+        assertThat(sent.json().get("legalBasis").get("instrument").asString())
+                .isEqualTo("INTERPOL police cooperation between National Central Bureaus");
+        assertThat(sent.json().get("legalBasis").get("reasoning").toString()).contains("National Central Bureaus");
         JsonNode inbox = http.get("/api/cooperation/inbox", LIAISON_ES).json();
         assertThat(inbox.get(0).get("id").asString()).isEqualTo(id);
         assertThat(inbox.get(0).get("content").get("victims")).isEmpty();

@@ -1,17 +1,21 @@
 package org.cyberreport.cooperation.request.web;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
 import org.cyberreport.cooperation.request.CooperationRequest;
 import org.cyberreport.cooperation.request.HandlingMarks;
+import org.cyberreport.cooperation.request.LegalBasis;
 import org.cyberreport.cooperation.request.desk.RequestDesk;
 import org.cyberreport.cooperation.request.web.RequestBodies.AnswerRequest;
 import org.cyberreport.cooperation.request.web.RequestBodies.DraftRequest;
 import org.cyberreport.cooperation.request.web.RequestBodies.ReasonRequest;
 import org.cyberreport.cooperation.request.web.RequestBodies.SubmitRequest;
+import org.cyberreport.cooperation.treaty.LegalBasisAdvisor;
 import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
@@ -43,10 +47,12 @@ class RequestController {
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
     private final RequestDesk desk;
+    private final LegalBasisAdvisor bases;
     private final Clock clock;
 
-    RequestController(RequestDesk desk, Clock clock) {
+    RequestController(RequestDesk desk, LegalBasisAdvisor bases, Clock clock) {
         this.desk = desk;
+        this.bases = bases;
         this.clock = clock;
     }
 
@@ -63,9 +69,12 @@ class RequestController {
         }
         HandlingMarks marks = new HandlingMarks(body.handling().tlp(),
                 body.handling().codes() == null ? null : new HashSet<>(body.handling().codes()), body.handling().permission());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LegalBasis basis = body.legalBasis() == null
+                ? bases.propose(caller.country(), body.destinationCountry(), body.type(), today)
+                : bases.chosen(body.legalBasis().toBasis(), caller.country(), body.destinationCountry(), body.type(), today);
         CooperationRequest draft = CooperationRequest.draft(UUID.randomUUID().toString(), "DRAFTED", null,
-                body.caseReference(), caller.country(), body.destinationCountry(), body.type(),
-                body.legalBasis() == null ? null : body.legalBasis().toBasis(), body.isUrgent(), body.urgencyReason(), marks,
+                body.caseReference(), caller.country(), body.destinationCountry(), body.type(), basis, body.isUrgent(), body.urgencyReason(), marks,
                 body.content(), caller.username(), clock.instant());
         return RequestView.of(desk.create(caller, draft, body.sendNow()), false, clock.instant());
     }
