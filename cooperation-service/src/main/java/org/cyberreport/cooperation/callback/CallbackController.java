@@ -19,6 +19,7 @@ import org.cyberreport.cooperation.forwarding.MessageSignatures;
 import org.cyberreport.cooperation.forwarding.MessageSignatures.SignatureRejected;
 import org.cyberreport.cooperation.forwarding.SigningKeys;
 import org.cyberreport.cooperation.request.Answer.Evidence;
+import org.cyberreport.cooperation.request.OnwardTransfer;
 import org.cyberreport.cooperation.request.CooperationRequest;
 import org.cyberreport.cooperation.request.desk.RequestDesk;
 import org.cyberreport.kit.problem.FieldViolation;
@@ -121,11 +122,13 @@ class CallbackController {
             throw new ProblemException(ProblemKind.VALIDATION_FAILED, "A callback names a requestId and an action "
                     + "(ACKNOWLEDGE, ANSWER with a text, or REFUSE with a reason)");
         }
+        List<OnwardTransfer> onward = callback.fundsMovedOn() == null ? List.of() : callback.fundsMovedOn();
+        desk.checkOnward(onward);
         CooperationRequest changed = switch (callback.action()) {
             case ACKNOWLEDGE -> desk.applyCallback(country, callback.requestId(),
                     r -> r.acknowledge("liaison system " + country, now), "REQUEST_ACKNOWLEDGED");
             case ANSWER -> desk.applyCallback(country, callback.requestId(),
-                    r -> r.answer(callback.text(), callback.evidence(), "liaison system " + country, now), "REQUEST_ANSWERED");
+                    r -> r.answer(callback.text(), callback.evidence(), onward, "liaison system " + country, now), "REQUEST_ANSWERED");
             case REFUSE -> desk.applyCallback(country, callback.requestId(),
                     r -> r.refuse(callback.reason(), "liaison system " + country, now), "REQUEST_REFUSED");
         };
@@ -148,7 +151,8 @@ class CallbackController {
 
     record Callback(@NotBlank @Size(max = 64) @Identifier String requestId, Action action,
                     @Size(max = 20_000) String text, @Size(max = 2000) String reason,
-                    @Size(max = 50) List<@NotNull @Valid Evidence> evidence) {
+                    @Size(max = 50) List<@NotNull @Valid Evidence> evidence,
+                    @Size(max = 20) List<@NotNull @Valid OnwardTransfer> fundsMovedOn) {
     }
 
     /**

@@ -6,16 +6,18 @@ import java.util.Set;
 import org.cyberreport.cooperation.request.CooperationRequest;
 import org.cyberreport.cooperation.request.HandlingMarks;
 import org.cyberreport.cooperation.request.LegalBasis;
+import org.cyberreport.cooperation.request.PaymentChain;
 import org.cyberreport.cooperation.request.RequestContent;
 
 /**
  * What a destination's system receives: the request with only the data its type needs, its handling
- * marks (which bind the recipient), its legal basis and deadlines, and where to send a signed answer.
+ * marks (which bind the recipient), its legal basis and deadlines, for a payment stop that follows the money the
+ * transfers before it and the first stop's golden-hour clock, and where to send a signed answer.
  */
 public record ForwardedRequest(String requestId, String requestingCountry, String destinationCountry, String type,
                                LegalBasis legalBasis, boolean urgent, Instant sentAt, Instant dueAt,
                                Instant preservationExpiresAt, String caseReference, Marks handling,
-                               RequestContent content, String callbackUrl) {
+                               RequestContent content, PaymentChain chain, String callbackUrl) {
 
     public record Marks(String tlp, Set<String> codes) {
     }
@@ -26,6 +28,6 @@ public record ForwardedRequest(String requestId, String requestingCountry, Strin
                 request.type().name(), request.legalBasis(), request.urgent(), request.sentAt(), request.dueAt(),
                 request.preservationExpiresAt(), request.caseReference(),
                 marks == null ? null : new Marks(marks.tlp(), marks.codes()), request.contentForDestination(),
-                callbackBase + "/api/cooperation/callbacks/" + request.destinationCountry());
+                request.chain(), callbackBase + "/api/cooperation/callbacks/" + request.destinationCountry());
     }
 }

@@ -8,11 +8,15 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** The destination's answer: text and metadata of the evidence it holds (hashes, never the files). */
-public record Answer(String text, List<Evidence> evidence, String by, Instant at) {
+/**
+ * The destination's answer: text and metadata of the evidence it holds (hashes, never the files); for a
+ * payment stop, where funds had already moved on.
+ */
+public record Answer(String text, List<Evidence> evidence, String by, Instant at, List<OnwardTransfer> fundsMovedOn) {
 
     public Answer {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        fundsMovedOn = fundsMovedOn == null ? List.of() : List.copyOf(fundsMovedOn);
     }
 
     public record Evidence(@NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 digest in hex") String sha256,

@@ -1,9 +1,11 @@
 package org.cyberreport.cooperation.request;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.cyberreport.kit.outbox.Handoff;
 
@@ -44,13 +46,17 @@ public final class CooperationRequest {
     private Handoff forwarding;
     private final List<Event> history;
     private long version;
+    private PaymentChain chain;
+    private List<String> onwardStops;
+    private boolean onwardPending;
 
     public CooperationRequest(String id, String origin, String caseId, String caseReference, String requestingCountry,
                               String destinationCountry, RequestType type, LegalBasis legalBasis, boolean urgent,
                               String urgencyReason, HandlingMarks handling, RequestContent content, List<String> missing,
                               RequestStatus status, String createdBy, Instant createdAt, Instant sentAt, Instant dueAt,
                               Instant preservationExpiresAt, Instant acknowledgedAt, Answer answer, String refusalReason,
-                              Instant closedAt, Handoff forwarding, List<Event> history, long version) {
+                              Instant closedAt, Handoff forwarding, List<Event> history, long version,
+                              PaymentChain chain, List<String> onwardStops, boolean onwardPending) {
         this.id = id;
         this.origin = origin;
         this.caseId = caseId;
@@ -77,6 +83,9 @@ public final class CooperationRequest {
         this.forwarding = forwarding;
         this.history = new ArrayList<>(history == null ? List.of() : history);
         this.version = version;
+        this.chain = chain;
+        this.onwardStops = onwardStops == null ? List.of() : List.copyOf(onwardStops);
+        this.onwardPending = onwardPending;
     }
 
     /** A new request, a draft until {@link #send} finds it complete and allowed. */
@@ -90,7 +99,7 @@ public final class CooperationRequest {
         CooperationRequest request = new CooperationRequest(id, origin, caseId, caseReference, requestingCountry,
                 destinationCountry, type, legalBasis == null ? type.defaultBasis() : legalBasis, urgent, urgencyReason,
                 handling, content, List.of(), RequestStatus.DRAFT, by, now, null, null, null, null, null, null, null,
-                null, List.of(), 0);
+                null, List.of(), 0, null, List.of(), false);
         request.missing = Completeness.missing(type, content, request.urgent, urgencyReason);
         request.record(now, by, "DRAFTED", origin);
         return request;
@@ -138,14 +147,63 @@ public final class CooperationRequest {
     }
 
     public void answer(String text, List<Answer.Evidence> evidence, String by, Instant now) {
+        answer(text, evidence, List.of(), by, now);
+    }
+
+    /**
+     * Answers; for a payment stop, the answer may say that the funds had moved on. Each transfer to another
+     * country than the requesting one is to become the next payment stop, drafted by the platform under an id
+     * known now ({@link #onwardStops}), so that a crash between this answer and those drafts loses none.
+     */
+    public void answer(String text, List<Answer.Evidence> evidence, List<OnwardTransfer> fundsMovedOn, String by, Instant now) {
         require(status == RequestStatus.SENT || status == RequestStatus.ACKNOWLEDGED, "answered");
+        List<OnwardTransfer> onward = fundsMovedOn == null ? List.of() : fundsMovedOn;
+        if (!onward.isEmpty() && type != RequestType.PAYMENT_STOP) {
+            throw new IllegalArgumentException("Only a payment stop's answer can say that funds moved on");
+        }
         if (acknowledgedAt == null) {
             acknowledgedAt = now;
         }
         status = RequestStatus.ANSWERED;
-        answer = new Answer(text, evidence, by, now);
+        answer = new Answer(text, evidence, by, now, onward);
         closedAt = now;
-        record(now, by, "ANSWERED", null);
+        List<String> planned = new ArrayList<>();
+        for (int i = 0; i < onward.size(); i++) {
+            if (!onward.get(i).country().equals(requestingCountry)) {
+                planned.add(onwardStopId(i));
+            }
+        }
+        onwardStops = List.copyOf(planned);
+        onwardPending = !planned.isEmpty();
+        record(now, by, "ANSWERED", onward.isEmpty() ? null : "funds moved on: " + onward.stream()
+                .map(transfer -> transfer.country() + " " + transfer.destination()).toList());
+    }
+
+    /** The id of the stop drafted for the {@code index}-th onward transfer: derived, so that a repeat finds it. */
+    private String onwardStopId(int index) {
+        return UUID.nameUUIDFromBytes((id + "/onward/" + index).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The payment stop the platform drafts for the {@code index}-th onward transfer of this stop's answer:
+     * to the transfer's country, about the account or wallet the funds reached, carrying the whole chain and
+     * the first stop's golden-hour clock. A draft for the officer, who sends it with one action (complete
+     * when the answer named the institution, the account, the amount, the time and a reference).
+     */
+    public CooperationRequest onwardStop(int index, LegalBasis basis, Instant now) {
+        OnwardTransfer transfer = answer.fundsMovedOn().get(index);
+        RequestContent was = content;
+        RequestContent next = new RequestContent(was.requestingAuthority(), was.offence(), was.summaryOfFacts(), null, null,
+                null, null, null, List.of(), was.purpose(), null, null, null, List.of(), was.paymentRail(), was.victimBank(),
+                transfer.institution(), transfer.destination(), transfer.amount(), transfer.at(),
+                transfer.reference() != null ? transfer.reference() : transfer.transactionHash(), null, null, null, null,
+                was.victims());
+        CooperationRequest stop = draft(onwardStopId(index), "CHAINED", caseId, caseReference, requestingCountry,
+                transfer.country(), RequestType.PAYMENT_STOP, basis, true,
+                "Funds moved on from " + destinationCountry + " (answer to payment stop " + id + ")", handling, next,
+                "platform", now);
+        stop.chain = PaymentChain.following(this);
+        return stop;
     }
 
     public void refuse(String reason, String by, Instant now) {
@@ -236,4 +294,7 @@ public final class CooperationRequest {
     public Handoff forwarding() { return forwarding; }
     public List<Event> history() { return List.copyOf(history); }
     public long version() { return version; }
+    public PaymentChain chain() { return chain; }
+    public List<String> onwardStops() { return onwardStops; }
+    public boolean onwardPending() { return onwardPending; }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lapses preservations whose period ended unanswered (expiry is done by the application, not by TTL),
- * each with its audit record in the same write.
+ * each with its audit record in the same write; drafts the onward payment stops a crash left undrafted.
  */
 @Component
 class ExpiryWatch {
@@ -22,12 +22,22 @@ class ExpiryWatch {
 
     private final RequestStore store;
     private final AuditTrail audit;
+    private final RequestDesk desk;
     private final Clock clock;
 
-    ExpiryWatch(RequestStore store, AuditTrail audit, Clock clock) {
+    ExpiryWatch(RequestStore store, AuditTrail audit, RequestDesk desk, Clock clock) {
         this.store = store;
         this.audit = audit;
+        this.desk = desk;
         this.clock = clock;
+    }
+
+    /** Drafts the onward payment stops an answer planned and a crash left undrafted. */
+    @Scheduled(fixedDelayString = "${cyberreport.cooperation.expiry-check:PT1M}")
+    void draftOnwardStopsLeftBehind() {
+        for (CooperationRequest answered : store.onwardPending(100)) {
+            desk.draftOnwardStops(answered);
+        }
     }
 
     @Scheduled(fixedDelayString = "${cyberreport.cooperation.expiry-check:PT1M}")

@@ -2,7 +2,10 @@ package org.cyberreport.cooperation.request.desk;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +17,14 @@ import org.cyberreport.cooperation.directory.DirectoryStore;
 import org.cyberreport.cooperation.request.Answer;
 import org.cyberreport.cooperation.request.CooperationRequest;
 import org.cyberreport.cooperation.request.IncompleteRequest;
+import org.cyberreport.cooperation.request.LegalBasis;
+import org.cyberreport.cooperation.request.OnwardTransfer;
 import org.cyberreport.cooperation.request.RequestConflict;
 import org.cyberreport.cooperation.request.RequestContent;
 import org.cyberreport.cooperation.request.RequestStatus;
+import org.cyberreport.cooperation.request.RequestType;
 import org.cyberreport.cooperation.request.store.RequestStore;
+import org.cyberreport.cooperation.treaty.LegalBasisAdvisor;
 import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.OutboxRelay;
@@ -41,13 +48,16 @@ public class RequestDesk {
     private final DirectoryStore directory;
     private final AuditTrail audit;
     private final OutboxRelay forwarding;
+    private final LegalBasisAdvisor bases;
     private final Clock clock;
 
-    RequestDesk(RequestStore store, DirectoryStore directory, AuditTrail audit, OutboxRelay forwarding, Clock clock) {
+    RequestDesk(RequestStore store, DirectoryStore directory, AuditTrail audit, OutboxRelay forwarding,
+                LegalBasisAdvisor bases, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.audit = audit;
         this.forwarding = forwarding;
+        this.bases = bases;
         this.clock = clock;
     }
 
@@ -149,8 +159,56 @@ public class RequestDesk {
     }
 
     public CooperationRequest answer(Caller caller, String id, String text, List<Answer.Evidence> evidence) {
+        return answer(caller, id, text, evidence, List.of());
+    }
+
+    /** Answers; a payment stop's answer may say where the funds moved on, and the next stops are drafted. */
+    public CooperationRequest answer(Caller caller, String id, String text, List<Answer.Evidence> evidence,
+                                     List<OnwardTransfer> fundsMovedOn) {
+        checkOnward(fundsMovedOn);
         return change(caller, id, Side.DESTINATION, "REQUEST_ANSWERED", false,
-                r -> r.answer(text, evidence, caller.username(), now()));
+                r -> r.answer(text, evidence, fundsMovedOn, caller.username(), now()));
+    }
+
+    /** Each onward transfer names a member country and where the funds went (422 otherwise). */
+    public void checkOnward(List<OnwardTransfer> fundsMovedOn) {
+        List<FieldViolation> wrong = new ArrayList<>();
+        for (int i = 0; fundsMovedOn != null && i < fundsMovedOn.size(); i++) {
+            OnwardTransfer transfer = fundsMovedOn.get(i);
+            if (directory.find(transfer.country()).isEmpty()) {
+                wrong.add(new FieldViolation("fundsMovedOn[" + i + "].country", "is not a member country in the liaison directory"));
+            }
+            if (transfer.destination() == null || transfer.destination().isBlank()) {
+                wrong.add(new FieldViolation("fundsMovedOn[" + i + "]", "must name the account or the wallet the funds reached"));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE, "The answer's onward transfers are incomplete", wrong);
+        }
+    }
+
+    /**
+     * Drafts the payment stops an answer planned (one per onward transfer to another country), each once:
+     * their ids were stored with the answer, so a repeat after a crash finds those already written. Then
+     * the answer no longer waits for them.
+     */
+    public void draftOnwardStops(CooperationRequest answered) {
+        Caller platform = new Caller("platform", "platform", Set.of(Caller.TRIAGE_OFFICER), answered.requestingCountry(),
+                null, "platform");
+        List<OnwardTransfer> transfers = answered.answer().fundsMovedOn();
+        for (int i = 0; i < transfers.size(); i++) {
+            OnwardTransfer transfer = transfers.get(i);
+            if (transfer.country().equals(answered.requestingCountry())) {
+                continue;
+            }
+            LegalBasis basis = bases.propose(answered.requestingCountry(), transfer.country(), RequestType.PAYMENT_STOP,
+                    LocalDate.ofInstant(now(), ZoneOffset.UTC));
+            CooperationRequest stop = answered.onwardStop(i, basis, now());
+            create(platform, stop, false);
+            log.info("Payment stop {} drafted to {}: funds moved on from {} (answer to {})", stop.id(),
+                    transfer.country(), answered.destinationCountry(), answered.id());
+        }
+        store.onwardDrafted(answered.id());
     }
 
     public CooperationRequest refuse(Caller caller, String id, String reason) {
@@ -181,10 +239,15 @@ public class RequestDesk {
                 change.accept(request);
             } catch (RequestConflict conflict) {
                 throw new ProblemException(ProblemKind.STATE_CONFLICT, conflict.getMessage());
+            } catch (IllegalArgumentException refused) {
+                throw new ProblemException(ProblemKind.UNPROCESSABLE, refused.getMessage());
             }
             AuditRecord record = audit.prepare(caller, action, "request", id, Map.of("status", request.status().name()));
             if (store.replace(request, withForwarding, audit.pending(record))) {
                 audit.settle(RequestStore.COLLECTION, id, record);
+                if (request.onwardPending()) {
+                    draftOnwardStops(request);
+                }
                 return request;
             }
         }

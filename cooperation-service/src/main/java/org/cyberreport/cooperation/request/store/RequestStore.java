@@ -50,6 +50,8 @@ public class RequestStore {
         template.indexOps(COLLECTION).createIndex(new Index().on("sentAt", Sort.Direction.ASC).named("sent"));
         // the requests coming due, in due order whatever their destination: the due-time notices read a page at a time
         template.indexOps(COLLECTION).createIndex(new Index().on("dueAt", Sort.Direction.ASC).named("due"));
+        // answers whose onward payment stops are still to be drafted (a crash came between the two)
+        template.indexOps(COLLECTION).createIndex(new Index().on("onwardPending", Sort.Direction.ASC).named("onward_pending"));
         // the requests sent about one case, newest first: what the case shows of its requests abroad
         template.indexOps(COLLECTION).createIndex(new Index().on("requestingCountry", Sort.Direction.ASC)
                 .on("caseId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("case_requests"));
@@ -131,6 +133,16 @@ public class RequestStore {
             written(request);
         }
         return replaced;
+    }
+
+    /** Answered payment stops whose onward stops are still to be drafted. */
+    public List<CooperationRequest> onwardPending(int limit) {
+        return template.find(query(where("onwardPending").is(true)).limit(limit), CooperationRequest.class, COLLECTION);
+    }
+
+    /** The answer's onward stops are drafted: it waits for nothing more (the version is the relay's and the desk's). */
+    public void onwardDrafted(String id) {
+        template.updateFirst(query(where("_id").is(id)), new Update().set("onwardPending", false), COLLECTION);
     }
 
     /** Requests in a final state closed before a moment, oldest first (the retention's candidates). */

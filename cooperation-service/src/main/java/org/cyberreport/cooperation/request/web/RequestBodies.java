@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.cyberreport.cooperation.request.Answer;
 import org.cyberreport.cooperation.request.LegalBasis;
+import org.cyberreport.cooperation.request.OnwardTransfer;
 import org.cyberreport.cooperation.request.RequestContent;
 import org.cyberreport.cooperation.request.RequestType;
 
@@ -54,7 +55,8 @@ final class RequestBodies {
     record SubmitRequest(@Valid RequestContent content) {
     }
 
-    record AnswerRequest(@NotBlank @Size(max = 20_000) String text, @Size(max = 50) List<@NotNull @Valid EvidenceBody> evidence) {
+    record AnswerRequest(@NotBlank @Size(max = 20_000) String text, @Size(max = 50) List<@NotNull @Valid EvidenceBody> evidence,
+                         @Size(max = 20) List<@NotNull @Valid OnwardTransfer> fundsMovedOn) {
         List<Answer.Evidence> toEvidence() {
             return evidence == null ? List.of()
                     : evidence.stream().map(e -> new Answer.Evidence(e.sha256(), e.fileName(), e.mediaType())).toList();

@@ -116,7 +116,8 @@ class RequestController {
 
     @PostMapping(path = "/requests/{id}/answer", consumes = JSON)
     RequestView answer(Caller caller, @PathVariable String id, @Valid @RequestBody AnswerRequest body) {
-        return RequestView.of(desk.answer(caller, id, body.text(), body.toEvidence()), true, clock.instant());
+        return RequestView.of(desk.answer(caller, id, body.text(), body.toEvidence(),
+                body.fundsMovedOn() == null ? List.of() : body.fundsMovedOn()), true, clock.instant());
     }
 
     @PostMapping(path = "/requests/{id}/refusal", consumes = JSON)

@@ -8,6 +8,7 @@ import org.cyberreport.cooperation.request.CooperationRequest;
 import org.cyberreport.cooperation.request.Event;
 import org.cyberreport.cooperation.request.HandlingMarks;
 import org.cyberreport.cooperation.request.LegalBasis;
+import org.cyberreport.cooperation.request.PaymentChain;
 import org.cyberreport.cooperation.request.RequestContent;
 import org.cyberreport.cooperation.request.RequestStatus;
 import org.cyberreport.cooperation.request.RequestType;
@@ -20,7 +21,8 @@ record RequestView(String id, String caseReference, String requestingCountry, St
                    RequestType type, LegalBasis legalBasis, boolean urgent, HandlingMarks handling, RequestStatus status,
                    List<String> missing, Instant createdAt, Instant sentAt, Instant dueAt, boolean overdue,
                    Instant preservationExpiresAt, boolean preservationLapsing, Instant acknowledgedAt, Answer answer,
-                   String refusalReason, String delivery, RequestContent content, List<Event> history) {
+                   String refusalReason, String delivery, RequestContent content, List<Event> history,
+                   PaymentChain chain, List<String> onwardStops) {
 
     static RequestView of(CooperationRequest r, boolean destinationSide, Instant now) {
         return new RequestView(r.id(), r.caseReference(), r.requestingCountry(), r.destinationCountry(), r.type(),
@@ -28,6 +30,7 @@ record RequestView(String id, String caseReference, String requestingCountry, St
                 r.sentAt(), r.dueAt(), r.isOverdue(now), r.preservationExpiresAt(), r.isPreservationLapsing(now),
                 r.acknowledgedAt(), r.answer(), r.refusalReason(),
                 destinationSide ? null : r.forwarding() == null ? "INBOX" : r.forwarding().state().name(),
-                destinationSide ? r.contentForDestination() : r.content(), destinationSide ? null : r.history());
+                destinationSide ? r.contentForDestination() : r.content(), destinationSide ? null : r.history(),
+                r.chain(), destinationSide ? null : r.onwardStops());
     }
 }
