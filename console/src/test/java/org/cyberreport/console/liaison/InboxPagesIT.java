@@ -36,7 +36,8 @@ class InboxPagesIT {
     @Test
     void aRequestShowsItsHandlingMarksAsATlpBannerWithTheCodesSpeltOut() throws Exception {
         RequestViews.Request request = new RequestViews.Request("q-1", "MA-2026-000001", "MA", "FR", "PAYMENT_STOP",
-                new RequestViews.LegalBasis("INTERPOL I-GRIP", "Art. 10"), true,
+                new RequestViews.LegalBasis("INTERPOL I-GRIP", "Art. 10",
+                        List.of("Proposed: INTERPOL I-GRIP: the procedure is open to every member country.")), true,
                 new RequestViews.Handling("AMBER_STRICT", List.of("H2", "H0"), null), "SENT", Instant.now(), Instant.now(),
                 Instant.now().plusSeconds(7200), false, null, false, null, null, null,
                 JsonMapper.builder().build().readTree("{\"beneficiaryBank\":\"BIC DEUTDEFF\",\"purpose\":null}"));
@@ -47,6 +48,7 @@ class InboxPagesIT {
 
         assertThat(page).contains("tlp-banner tlp-amber-strict", "TLP:AMBER+STRICT", "Limited disclosure, to your organisation only.",
                 "Not to be passed on without permission.", "Use only for the stated purpose.", "BIC DEUTDEFF",
-                "action=\"/inbox/q-1/acknowledge\"", "urgent");
+                "action=\"/inbox/q-1/acknowledge\"", "urgent",
+                "the procedure is open to every member country.");
     }
 }

@@ -20,6 +20,7 @@ import org.cyberreport.cooperation.forwarding.MessageSignatures.SignatureRejecte
 import org.cyberreport.cooperation.forwarding.SigningKeys;
 import org.cyberreport.cooperation.request.Answer.Evidence;
 import org.cyberreport.cooperation.request.OnwardTransfer;
+import org.cyberreport.kit.web.WithinDaysOfNow;
 import org.cyberreport.cooperation.request.CooperationRequest;
 import org.cyberreport.cooperation.request.desk.RequestDesk;
 import org.cyberreport.kit.problem.FieldViolation;
@@ -128,7 +129,7 @@ class CallbackController {
             case ACKNOWLEDGE -> desk.applyCallback(country, callback.requestId(),
                     r -> r.acknowledge("liaison system " + country, now), "REQUEST_ACKNOWLEDGED");
             case ANSWER -> desk.applyCallback(country, callback.requestId(),
-                    r -> r.answer(callback.text(), callback.evidence(), onward, "liaison system " + country, now), "REQUEST_ANSWERED");
+                    r -> r.answer(callback.text(), callback.evidence(), onward, callback.preservedUntil(), "liaison system " + country, now), "REQUEST_ANSWERED");
             case REFUSE -> desk.applyCallback(country, callback.requestId(),
                     r -> r.refuse(callback.reason(), "liaison system " + country, now), "REQUEST_REFUSED");
         };
@@ -152,7 +153,8 @@ class CallbackController {
     record Callback(@NotBlank @Size(max = 64) @Identifier String requestId, Action action,
                     @Size(max = 20_000) String text, @Size(max = 2000) String reason,
                     @Size(max = 50) List<@NotNull @Valid Evidence> evidence,
-                    @Size(max = 20) List<@NotNull @Valid OnwardTransfer> fundsMovedOn) {
+                    @Size(max = 20) List<@NotNull @Valid OnwardTransfer> fundsMovedOn,
+                    @WithinDaysOfNow(past = 0, future = 3660) Instant preservedUntil) {
     }
 
     /**

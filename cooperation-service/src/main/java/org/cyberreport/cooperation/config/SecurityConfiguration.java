@@ -46,7 +46,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/legal-basis").hasAnyRole(TRIAGE_OFFICER, LIAISON)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/scorecard").hasAnyRole(ADMIN, TRIAGE_OFFICER)
                         // each liaison's own notices
-                        .requestMatchers("/api/cooperation/notifications", "/api/cooperation/notifications/**").hasRole(LIAISON)
+                        .requestMatchers("/api/cooperation/notifications", "/api/cooperation/notifications/**").hasAnyRole(LIAISON, TRIAGE_OFFICER)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/inbox").hasRole(LIAISON)
                         .requestMatchers(HttpMethod.POST, "/api/cooperation/requests/*/acknowledgement",
                                 "/api/cooperation/requests/*/answer", "/api/cooperation/requests/*/refusal").hasRole(LIAISON)

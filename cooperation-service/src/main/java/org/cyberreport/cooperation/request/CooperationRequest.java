@@ -47,8 +47,9 @@ public final class CooperationRequest {
     private final List<Event> history;
     private long version;
     private PaymentChain chain;
-    private List<String> onwardStops;
-    private boolean onwardPending;
+    private List<String> followUps;
+    private boolean followUpsPending;
+    private Instant preservedUntil;
 
     public CooperationRequest(String id, String origin, String caseId, String caseReference, String requestingCountry,
                               String destinationCountry, RequestType type, LegalBasis legalBasis, boolean urgent,
@@ -56,7 +57,7 @@ public final class CooperationRequest {
                               RequestStatus status, String createdBy, Instant createdAt, Instant sentAt, Instant dueAt,
                               Instant preservationExpiresAt, Instant acknowledgedAt, Answer answer, String refusalReason,
                               Instant closedAt, Handoff forwarding, List<Event> history, long version,
-                              PaymentChain chain, List<String> onwardStops, boolean onwardPending) {
+                              PaymentChain chain, List<String> followUps, boolean followUpsPending, Instant preservedUntil) {
         this.id = id;
         this.origin = origin;
         this.caseId = caseId;
@@ -84,8 +85,9 @@ public final class CooperationRequest {
         this.history = new ArrayList<>(history == null ? List.of() : history);
         this.version = version;
         this.chain = chain;
-        this.onwardStops = onwardStops == null ? List.of() : List.copyOf(onwardStops);
-        this.onwardPending = onwardPending;
+        this.followUps = followUps == null ? List.of() : List.copyOf(followUps);
+        this.followUpsPending = followUpsPending;
+        this.preservedUntil = preservedUntil;
     }
 
     /** A new request, a draft until {@link #send} finds it complete and allowed. */
@@ -99,7 +101,7 @@ public final class CooperationRequest {
         CooperationRequest request = new CooperationRequest(id, origin, caseId, caseReference, requestingCountry,
                 destinationCountry, type, legalBasis == null ? type.defaultBasis() : legalBasis, urgent, urgencyReason,
                 handling, content, List.of(), RequestStatus.DRAFT, by, now, null, null, null, null, null, null, null,
-                null, List.of(), 0, null, List.of(), false);
+                null, List.of(), 0, null, List.of(), false, null);
         request.missing = Completeness.missing(type, content, request.urgent, urgencyReason);
         request.record(now, by, "DRAFTED", origin);
         return request;
@@ -147,19 +149,26 @@ public final class CooperationRequest {
     }
 
     public void answer(String text, List<Answer.Evidence> evidence, String by, Instant now) {
-        answer(text, evidence, List.of(), by, now);
+        answer(text, evidence, List.of(), null, by, now);
     }
 
     /**
      * Answers; for a payment stop, the answer may say that the funds had moved on. Each transfer to another
      * country than the requesting one is to become the next payment stop, drafted by the platform under an id
-     * known now ({@link #onwardStops}), so that a crash between this answer and those drafts loses none.
+     * known now ({@link #followUps}), so that a crash between this answer and those drafts loses none.
      */
-    public void answer(String text, List<Answer.Evidence> evidence, List<OnwardTransfer> fundsMovedOn, String by, Instant now) {
+    public void answer(String text, List<Answer.Evidence> evidence, List<OnwardTransfer> fundsMovedOn, Instant preservedUntil,
+                       String by, Instant now) {
         require(status == RequestStatus.SENT || status == RequestStatus.ACKNOWLEDGED, "answered");
         List<OnwardTransfer> onward = fundsMovedOn == null ? List.of() : fundsMovedOn;
         if (!onward.isEmpty() && type != RequestType.PAYMENT_STOP) {
             throw new IllegalArgumentException("Only a payment stop's answer can say that funds moved on");
+        }
+        if (preservedUntil != null && type != RequestType.PRESERVATION) {
+            throw new IllegalArgumentException("Only a preservation's answer can say until when data is preserved");
+        }
+        if (preservedUntil != null && !preservedUntil.isAfter(now)) {
+            throw new IllegalArgumentException("preservedUntil must be in the future");
         }
         if (acknowledgedAt == null) {
             acknowledgedAt = now;
@@ -173,15 +182,78 @@ public final class CooperationRequest {
                 planned.add(onwardStopId(i));
             }
         }
-        onwardStops = List.copyOf(planned);
-        onwardPending = !planned.isEmpty();
-        record(now, by, "ANSWERED", onward.isEmpty() ? null : "funds moved on: " + onward.stream()
+        if (preservedUntil != null) {
+            // the data is kept until then: the mutual legal assistance request that obtains it is drafted now
+            this.preservedUntil = preservedUntil;
+            planned.add(assistanceRequestId());
+        }
+        followUps = List.copyOf(planned);
+        followUpsPending = !planned.isEmpty();
+        record(now, by, "ANSWERED", preservedUntil != null ? "preserved until " + preservedUntil
+                : onward.isEmpty() ? null : "funds moved on: " + onward.stream()
                 .map(transfer -> transfer.country() + " " + transfer.destination()).toList());
+    }
+
+    /** The id of the mutual legal assistance request drafted from this preservation's answer. */
+    public String assistanceRequestId() {
+        return derivedId("assistance");
+    }
+
+    /** The id of the extension of this preservation, drafted when the assistance request is late. */
+    public String extensionRequestId() {
+        return derivedId("extension");
+    }
+
+    private String derivedId(String what) {
+        return UUID.nameUUIDFromBytes((id + "/" + what).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The mutual legal assistance request that obtains what this preservation keeps: to the same country,
+     * from the preservation's facts; a draft the officer completes (the nature of the proceedings, the
+     * persons) and sends before the preservation ends.
+     */
+    public CooperationRequest assistanceRequest(LegalBasis basis, Instant now) {
+        RequestContent was = content;
+        RequestContent next = new RequestContent(was.requestingAuthority(), was.offence(), was.summaryOfFacts(), null, null,
+                null, null, null, List.of(), "Obtain the data preserved under request " + id + " for the proceedings",
+                was.offence(), null, "Production of the data preserved by " + destinationCountry + " under request " + id
+                + " (preserved until " + preservedUntil + "): " + was.dataToPreserve(), List.of(), null, null, null, null,
+                null, null, null, null, null, null, null, was.victims());
+        CooperationRequest assistance = draft(assistanceRequestId(), "PRESERVATION_FOLLOW_UP", caseId, caseReference,
+                requestingCountry, destinationCountry, RequestType.MUTUAL_LEGAL_ASSISTANCE, basis, false, null, handling, next,
+                "platform", now);
+        assistance.record(now, "platform", "DRAFTED_FROM", id);
+        return assistance;
+    }
+
+    /**
+     * The extension of this preservation, drafted when its end nears and the assistance request has not gone:
+     * the same data, custodian and facts, asking that it be kept until the assistance request arrives.
+     */
+    public CooperationRequest extensionRequest(LegalBasis basis, Instant now) {
+        RequestContent was = content;
+        RequestContent next = new RequestContent(was.requestingAuthority(), was.offence(), was.summaryOfFacts(),
+                was.dataToPreserve(), was.linkToOffence(), was.custodianOrLocation(),
+                "Extension of the preservation granted under request " + id + ", which ends " + preservedUntil
+                + ": the mutual legal assistance request " + assistanceRequestId() + " has not been sent yet. " + was.necessity(),
+                true, List.of(), was.purpose(), null, null, null, List.of(), null, null, null, null, null, null, null, null,
+                null, null, null, was.victims());
+        CooperationRequest extension = draft(extensionRequestId(), "PRESERVATION_EXTENSION", caseId, caseReference,
+                requestingCountry, destinationCountry, RequestType.PRESERVATION, basis, true,
+                "The preservation granted under request " + id + " ends " + preservedUntil, handling, next, "platform", now);
+        extension.record(now, "platform", "DRAFTED_FROM", id);
+        return extension;
+    }
+
+    /** Whole days left until the granted preservation ends (0 on its last day), or null when none was granted. */
+    public Long preservationDaysLeft(Instant now) {
+        return preservedUntil == null || !preservedUntil.isAfter(now) ? null : Duration.between(now, preservedUntil).toDays();
     }
 
     /** The id of the stop drafted for the {@code index}-th onward transfer: derived, so that a repeat finds it. */
     private String onwardStopId(int index) {
-        return UUID.nameUUIDFromBytes((id + "/onward/" + index).getBytes(StandardCharsets.UTF_8)).toString();
+        return derivedId("onward/" + index);
     }
 
     /**
@@ -295,6 +367,7 @@ public final class CooperationRequest {
     public List<Event> history() { return List.copyOf(history); }
     public long version() { return version; }
     public PaymentChain chain() { return chain; }
-    public List<String> onwardStops() { return onwardStops; }
-    public boolean onwardPending() { return onwardPending; }
+    public List<String> followUps() { return followUps; }
+    public boolean followUpsPending() { return followUpsPending; }
+    public Instant preservedUntil() { return preservedUntil; }
 }

@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.cyberreport.cooperation.support.CooperationIT;
 import org.cyberreport.kit.notify.NoticeBoard;
+import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,11 +111,15 @@ class RequestNotificationsIT extends CooperationIT {
     }
 
     @Test
-    void onlyLiaisonsReadTheirNotices() {
-        assertThat(http.get("/api/cooperation/notifications", TRIAGE_MA).status()).isEqualTo(403);
+    void liaisonsAndOfficersReadOnlyTheNoticesAddressedToThem() {
+        assertThat(http.post("/api/cooperation/requests", TRIAGE_MA, paymentStopTo("FR")).status()).isEqualTo(201);
+        watch.scan();
+        assertThat(kinds(LIAISON_FR)).contains("REQUEST_URGENT");
+        assertThat(kinds(TRIAGE_MA)).as("officers are told of their preservations' ends, not of liaisons' requests").isEmpty();
+        assertThat(http.get("/api/cooperation/notifications", TestTokens.reporter("MA", "MA-UNIT")).status()).isEqualTo(403);
         assertThat(http.get("/api/cooperation/notifications", null).status()).isEqualTo(401);
         assertThat(http.get("/api/cooperation/notifications/preferences", LIAISON_FR).json().get("kinds").toString())
-                .contains("REQUEST_URGENT", "REQUEST_DUE_SOON");
+                .contains("REQUEST_URGENT", "REQUEST_DUE_SOON", "PRESERVATION_ENDING");
     }
 
     private List<String> kinds(String token) {

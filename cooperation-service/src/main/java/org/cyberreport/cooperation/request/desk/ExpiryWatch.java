@@ -34,9 +34,9 @@ class ExpiryWatch {
 
     /** Drafts the onward payment stops an answer planned and a crash left undrafted. */
     @Scheduled(fixedDelayString = "${cyberreport.cooperation.expiry-check:PT1M}")
-    void draftOnwardStopsLeftBehind() {
-        for (CooperationRequest answered : store.onwardPending(100)) {
-            desk.draftOnwardStops(answered);
+    void draftFollowUpsLeftBehind() {
+        for (CooperationRequest answered : store.followUpsPending(100)) {
+            desk.draftFollowUps(answered);
         }
     }
 

@@ -159,15 +159,18 @@ public class RequestDesk {
     }
 
     public CooperationRequest answer(Caller caller, String id, String text, List<Answer.Evidence> evidence) {
-        return answer(caller, id, text, evidence, List.of());
+        return answer(caller, id, text, evidence, List.of(), null);
     }
 
-    /** Answers; a payment stop's answer may say where the funds moved on, and the next stops are drafted. */
+    /**
+     * Answers; a payment stop's answer may say where the funds moved on (the next stops are drafted), a
+     * preservation's until when the data is kept (the assistance request that obtains it is drafted).
+     */
     public CooperationRequest answer(Caller caller, String id, String text, List<Answer.Evidence> evidence,
-                                     List<OnwardTransfer> fundsMovedOn) {
+                                     List<OnwardTransfer> fundsMovedOn, Instant preservedUntil) {
         checkOnward(fundsMovedOn);
         return change(caller, id, Side.DESTINATION, "REQUEST_ANSWERED", false,
-                r -> r.answer(text, evidence, fundsMovedOn, caller.username(), now()));
+                r -> r.answer(text, evidence, fundsMovedOn, preservedUntil, caller.username(), now()));
     }
 
     /** Each onward transfer names a member country and where the funds went (422 otherwise). */
@@ -192,9 +195,14 @@ public class RequestDesk {
      * their ids were stored with the answer, so a repeat after a crash finds those already written. Then
      * the answer no longer waits for them.
      */
-    public void draftOnwardStops(CooperationRequest answered) {
-        Caller platform = new Caller("platform", "platform", Set.of(Caller.TRIAGE_OFFICER), answered.requestingCountry(),
-                null, "platform");
+    public void draftFollowUps(CooperationRequest answered) {
+        Caller platform = platformFor(answered);
+        if (answered.preservedUntil() != null) {
+            CooperationRequest assistance = answered.assistanceRequest(basisFor(answered, RequestType.MUTUAL_LEGAL_ASSISTANCE), now());
+            create(platform, assistance, false);
+            log.info("Assistance request {} drafted from preservation {}, preserved until {}", assistance.id(), answered.id(),
+                    answered.preservedUntil());
+        }
         List<OnwardTransfer> transfers = answered.answer().fundsMovedOn();
         for (int i = 0; i < transfers.size(); i++) {
             OnwardTransfer transfer = transfers.get(i);
@@ -208,7 +216,24 @@ public class RequestDesk {
             log.info("Payment stop {} drafted to {}: funds moved on from {} (answer to {})", stop.id(),
                     transfer.country(), answered.destinationCountry(), answered.id());
         }
-        store.onwardDrafted(answered.id());
+        store.followUpsDrafted(answered.id());
+    }
+
+    /** Drafts the extension of a granted preservation whose assistance request has not gone (once: its id is derived). */
+    public CooperationRequest draftExtension(CooperationRequest preservation) {
+        CooperationRequest extension = preservation.extensionRequest(basisFor(preservation, RequestType.PRESERVATION), now());
+        CooperationRequest stored = create(platformFor(preservation), extension, false);
+        log.info("Extension {} drafted for preservation {}, which ends {}", stored.id(), preservation.id(),
+                preservation.preservedUntil());
+        return stored;
+    }
+
+    private static Caller platformFor(CooperationRequest request) {
+        return new Caller("platform", "platform", Set.of(Caller.TRIAGE_OFFICER), request.requestingCountry(), null, "platform");
+    }
+
+    private LegalBasis basisFor(CooperationRequest from, RequestType type) {
+        return bases.propose(from.requestingCountry(), from.destinationCountry(), type, LocalDate.ofInstant(now(), ZoneOffset.UTC));
     }
 
     public CooperationRequest refuse(Caller caller, String id, String reason) {
@@ -245,8 +270,8 @@ public class RequestDesk {
             AuditRecord record = audit.prepare(caller, action, "request", id, Map.of("status", request.status().name()));
             if (store.replace(request, withForwarding, audit.pending(record))) {
                 audit.settle(RequestStore.COLLECTION, id, record);
-                if (request.onwardPending()) {
-                    draftOnwardStops(request);
+                if (request.followUpsPending()) {
+                    draftFollowUps(request);
                 }
                 return request;
             }

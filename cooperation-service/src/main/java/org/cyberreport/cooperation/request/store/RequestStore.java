@@ -51,7 +51,9 @@ public class RequestStore {
         // the requests coming due, in due order whatever their destination: the due-time notices read a page at a time
         template.indexOps(COLLECTION).createIndex(new Index().on("dueAt", Sort.Direction.ASC).named("due"));
         // answers whose onward payment stops are still to be drafted (a crash came between the two)
-        template.indexOps(COLLECTION).createIndex(new Index().on("onwardPending", Sort.Direction.ASC).named("onward_pending"));
+        template.indexOps(COLLECTION).createIndex(new Index().on("followUpsPending", Sort.Direction.ASC).named("follow_ups_pending"));
+        // granted preservations by the day they end: the countdown's reminders and extensions
+        template.indexOps(COLLECTION).createIndex(new Index().on("preservedUntil", Sort.Direction.ASC).named("preserved_until"));
         // the requests sent about one case, newest first: what the case shows of its requests abroad
         template.indexOps(COLLECTION).createIndex(new Index().on("requestingCountry", Sort.Direction.ASC)
                 .on("caseId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("case_requests"));
@@ -135,14 +137,20 @@ public class RequestStore {
         return replaced;
     }
 
+    /** Granted preservations that end after {@code from} and no later than {@code to}, soonest first. */
+    public List<CooperationRequest> preservationsEndingBetween(Instant from, Instant to, int limit) {
+        return template.find(query(where("preservedUntil").gt(Date.from(from)).lte(Date.from(to)))
+                .with(Sort.by("preservedUntil")).limit(limit), CooperationRequest.class, COLLECTION);
+    }
+
     /** Answered payment stops whose onward stops are still to be drafted. */
-    public List<CooperationRequest> onwardPending(int limit) {
-        return template.find(query(where("onwardPending").is(true)).limit(limit), CooperationRequest.class, COLLECTION);
+    public List<CooperationRequest> followUpsPending(int limit) {
+        return template.find(query(where("followUpsPending").is(true)).limit(limit), CooperationRequest.class, COLLECTION);
     }
 
     /** The answer's onward stops are drafted: it waits for nothing more (the version is the relay's and the desk's). */
-    public void onwardDrafted(String id) {
-        template.updateFirst(query(where("_id").is(id)), new Update().set("onwardPending", false), COLLECTION);
+    public void followUpsDrafted(String id) {
+        template.updateFirst(query(where("_id").is(id)), new Update().set("followUpsPending", false), COLLECTION);
     }
 
     /** Requests in a final state closed before a moment, oldest first (the retention's candidates). */

@@ -1,11 +1,14 @@
 package org.cyberreport.cooperation.request.web;
 
+import java.time.Instant;
+
 import org.cyberreport.kit.web.Identifier;
 import java.util.List;
 
 import org.cyberreport.cooperation.request.Answer;
 import org.cyberreport.cooperation.request.LegalBasis;
 import org.cyberreport.cooperation.request.OnwardTransfer;
+import org.cyberreport.kit.web.WithinDaysOfNow;
 import org.cyberreport.cooperation.request.RequestContent;
 import org.cyberreport.cooperation.request.RequestType;
 
@@ -56,7 +59,8 @@ final class RequestBodies {
     }
 
     record AnswerRequest(@NotBlank @Size(max = 20_000) String text, @Size(max = 50) List<@NotNull @Valid EvidenceBody> evidence,
-                         @Size(max = 20) List<@NotNull @Valid OnwardTransfer> fundsMovedOn) {
+                         @Size(max = 20) List<@NotNull @Valid OnwardTransfer> fundsMovedOn,
+                         @WithinDaysOfNow(past = 0, future = 3660) Instant preservedUntil) {
         List<Answer.Evidence> toEvidence() {
             return evidence == null ? List.of()
                     : evidence.stream().map(e -> new Answer.Evidence(e.sha256(), e.fileName(), e.mediaType())).toList();

@@ -117,7 +117,7 @@ class RequestController {
     @PostMapping(path = "/requests/{id}/answer", consumes = JSON)
     RequestView answer(Caller caller, @PathVariable String id, @Valid @RequestBody AnswerRequest body) {
         return RequestView.of(desk.answer(caller, id, body.text(), body.toEvidence(),
-                body.fundsMovedOn() == null ? List.of() : body.fundsMovedOn()), true, clock.instant());
+                body.fundsMovedOn() == null ? List.of() : body.fundsMovedOn(), body.preservedUntil()), true, clock.instant());
     }
 
     @PostMapping(path = "/requests/{id}/refusal", consumes = JSON)

@@ -22,7 +22,7 @@ record RequestView(String id, String caseReference, String requestingCountry, St
                    List<String> missing, Instant createdAt, Instant sentAt, Instant dueAt, boolean overdue,
                    Instant preservationExpiresAt, boolean preservationLapsing, Instant acknowledgedAt, Answer answer,
                    String refusalReason, String delivery, RequestContent content, List<Event> history,
-                   PaymentChain chain, List<String> onwardStops) {
+                   PaymentChain chain, List<String> followUps, Instant preservedUntil, Long preservationDaysLeft) {
 
     static RequestView of(CooperationRequest r, boolean destinationSide, Instant now) {
         return new RequestView(r.id(), r.caseReference(), r.requestingCountry(), r.destinationCountry(), r.type(),
@@ -31,6 +31,6 @@ record RequestView(String id, String caseReference, String requestingCountry, St
                 r.acknowledgedAt(), r.answer(), r.refusalReason(),
                 destinationSide ? null : r.forwarding() == null ? "INBOX" : r.forwarding().state().name(),
                 destinationSide ? r.contentForDestination() : r.content(), destinationSide ? null : r.history(),
-                r.chain(), destinationSide ? null : r.onwardStops());
+                r.chain(), destinationSide ? null : r.followUps(), r.preservedUntil(), r.preservationDaysLeft(now));
     }
 }

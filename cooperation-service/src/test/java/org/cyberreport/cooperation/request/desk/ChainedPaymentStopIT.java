@@ -35,7 +35,7 @@ class ChainedPaymentStopIT extends CooperationIT {
         JsonNode answered = answer(first, LIAISON_FR, onward("ES", "Banco Ejemplo", "ES9121000418450200051332", null,
                 "4400.00", "8a562c67-ca16-48ba-b074-65581be6f011", "2026-11-29T09:10:00Z"));
         assertThat(answered.get("status").asString()).isEqualTo("ANSWERED");
-        String second = http.get("/api/cooperation/requests/" + first, TRIAGE_MA).json().get("onwardStops").get(0).asString();
+        String second = http.get("/api/cooperation/requests/" + first, TRIAGE_MA).json().get("followUps").get(0).asString();
         JsonNode draft = http.get("/api/cooperation/requests/" + second, TRIAGE_MA).json();
         assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
         assertThat(draft.get("destinationCountry").asString()).isEqualTo("ES");
@@ -54,7 +54,7 @@ class ChainedPaymentStopIT extends CooperationIT {
         answer(second, LIAISON_ES, onward("PT", "Exchange Lda", null, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
                 "4300.00", null, "2026-11-29T11:30:00Z").replace("\"reference\":null,",
                 "\"transactionHash\":\"f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16\","));
-        String third = http.get("/api/cooperation/requests/" + second, TRIAGE_MA).json().get("onwardStops").get(0).asString();
+        String third = http.get("/api/cooperation/requests/" + second, TRIAGE_MA).json().get("followUps").get(0).asString();
         JsonNode last = http.get("/api/cooperation/requests/" + third, TRIAGE_MA).json();
         assertThat(last.get("destinationCountry").asString()).isEqualTo("PT");
         assertThat(last.get("content").get("beneficiaryAccount").asString()).isEqualTo("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
@@ -90,7 +90,7 @@ class ChainedPaymentStopIT extends CooperationIT {
         assertThat(http.get("/api/cooperation/requests/" + stop, TRIAGE_MA).json().get("status").asString()).isEqualTo("SENT");
 
         answer(stop, LIAISON_FR, toES.replace("\"country\":\"ES\"", "\"country\":\"MA\""));
-        assertThat(http.get("/api/cooperation/requests/" + stop, TRIAGE_MA).json().get("onwardStops")).isEmpty();
+        assertThat(http.get("/api/cooperation/requests/" + stop, TRIAGE_MA).json().get("followUps")).isEmpty();
     }
 
     @Test
@@ -98,18 +98,18 @@ class ChainedPaymentStopIT extends CooperationIT {
         String stop = sent(http.post("/api/cooperation/requests", TRIAGE_MA, paymentStopTo("FR")));
         answer(stop, LIAISON_FR, onward("ES", "Banco Ejemplo", "ES9121000418450200051332", null, "10.00", "ref-1",
                 "2026-11-29T09:10:00Z"));
-        String drafted = http.get("/api/cooperation/requests/" + stop, TRIAGE_MA).json().get("onwardStops").get(0).asString();
+        String drafted = http.get("/api/cooperation/requests/" + stop, TRIAGE_MA).json().get("followUps").get(0).asString();
         // as if the process died after storing the answer and before drafting
         mongo.remove(Query.query(Criteria.where("_id").is(drafted)), "requests");
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(stop)), new Update().set("onwardPending", true), "requests");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(stop)), new Update().set("followUpsPending", true), "requests");
 
-        watch.draftOnwardStopsLeftBehind();
-        watch.draftOnwardStopsLeftBehind();
+        watch.draftFollowUpsLeftBehind();
+        watch.draftFollowUpsLeftBehind();
 
         assertThat(http.get("/api/cooperation/requests/" + drafted, TRIAGE_MA).json().get("destinationCountry").asString())
                 .isEqualTo("ES");
         assertThat(mongo.count(Query.query(Criteria.where("_id").is(drafted)), "requests")).isEqualTo(1);
-        assertThat(mongo.findById(stop, Document.class, "requests").getBoolean("onwardPending")).isFalse();
+        assertThat(mongo.findById(stop, Document.class, "requests").getBoolean("followUpsPending")).isFalse();
     }
 
     private String sent(Http.Answer created) {
