@@ -52,6 +52,8 @@ class SecurityConfiguration {
                                 "/api/cooperation/requests/*/answer", "/api/cooperation/requests/*/refusal").hasRole(LIAISON)
                         .requestMatchers(HttpMethod.POST, "/api/cooperation/requests", "/api/cooperation/requests/*/submission",
                                 "/api/cooperation/requests/*/withdrawal").hasRole(TRIAGE_OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/cooperation/diffusions").hasRole(TRIAGE_OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/diffusions/*").hasRole(TRIAGE_OFFICER)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/requests").hasRole(TRIAGE_OFFICER)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/requests/*").hasAnyRole(TRIAGE_OFFICER, LIAISON)
                         .anyRequest().denyAll())

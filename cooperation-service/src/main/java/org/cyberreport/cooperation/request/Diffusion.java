@@ -1,0 +1,27 @@
+package org.cyberreport.cooperation.request;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+
+/**
+ * One request addressed to several countries at once (a warning about a scam compound, an asset-tracing
+ * diffusion): a request per country, each delivered, acknowledged, answered and due on its own, and this
+ * record of the whole, which names the countries and finds their requests by their derived ids. Written
+ * before the requests: a country whose request a crash kept from being written shows as not sent.
+ */
+public record Diffusion(@Id String id, String requestingCountry, String caseReference, RequestType type, boolean urgent,
+                        List<String> countries, String createdBy, Instant createdAt) {
+
+    public Diffusion {
+        countries = countries == null ? List.of() : List.copyOf(countries);
+    }
+
+    /** The id of the request to {@code country}. */
+    public String requestIdFor(String country) {
+        return UUID.nameUUIDFromBytes((id + "/" + country).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}
