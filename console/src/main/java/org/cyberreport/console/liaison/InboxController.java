@@ -77,7 +77,7 @@ class InboxController {
     @PostMapping("/{id}/answer")
     String answer(@PathVariable String id, @ModelAttribute("answerForm") LiaisonForms.AnswerForm form, BindingResult result,
                   Model model, RedirectAttributes redirect) {
-        return act(id, "answer", form, result, "request.answered", model, redirect);
+        return act(id, "answer", form.body(), result, "request.answered", model, redirect);
     }
 
     @PostMapping("/{id}/refuse")

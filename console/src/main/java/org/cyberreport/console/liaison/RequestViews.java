@@ -30,6 +30,9 @@ final class RequestViews {
         }
     }
 
+    record Hop(String country, String institution, String account, String amount) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Answer(String text, String by, Instant at) {
     }
@@ -39,7 +42,27 @@ final class RequestViews {
                    LegalBasis legalBasis, boolean urgent, Handling handling, String status, Instant createdAt,
                    Instant sentAt, Instant dueAt, boolean overdue, Instant preservationExpiresAt,
                    boolean preservationLapsing, Instant acknowledgedAt, Answer answer, String refusalReason,
-                   JsonNode content) {
+                   JsonNode content, JsonNode chain, Instant preservedUntil) {
+
+        /** For a payment stop that follows the money: when its golden hour began (the first payment), or null. */
+        public Instant goldenHourFrom() {
+            return chain == null || !chain.hasNonNull("goldenHourFrom") ? null : Instant.parse(chain.get("goldenHourFrom").asString());
+        }
+
+        /** The places the money passed through before this stop, oldest first. */
+        public List<Hop> hops() {
+            if (chain == null || !chain.has("hops")) {
+                return List.of();
+            }
+            return chain.get("hops").valueStream().map(hop -> new Hop(text(hop, "country"), text(hop, "institution"),
+                    text(hop, "account"), hop.hasNonNull("amount") && hop.get("amount").hasNonNull("amount")
+                    ? hop.get("amount").get("amount").decimalValue().stripTrailingZeros().toPlainString() + " "
+                    + text(hop.get("amount"), "currency") : "")).toList();
+        }
+
+        private static String text(JsonNode node, String field) {
+            return node.hasNonNull(field) ? node.get(field).asString() : "";
+        }
 
         public boolean awaitsAcknowledgement() {
             return "SENT".equals(status);

@@ -70,6 +70,9 @@ public final class Oprf {
 
     /** Blind with a given scalar (the RFC's vectors fix it). */
     public static Blinded blind(byte[] input, BigInteger blind) {
+        if (blind.signum() <= 0 || blind.compareTo(ORDER) >= 0) {
+            throw new IllegalArgumentException("A blind is a scalar between 1 and the group order");
+        }
         ECPoint inputElement = hashToGroup(input);
         if (inputElement.isInfinity()) {
             throw new IllegalArgumentException("InvalidInputError");
@@ -98,6 +101,9 @@ public final class Oprf {
     }
 
     private static byte[] output(byte[] input, byte[] element) {
+        if (input.length > 0xffff) {
+            throw new IllegalArgumentException("InvalidInputError: an input is at most 65,535 bytes");
+        }
         return sha256(concat(i2osp(input.length, 2), input, i2osp(element.length, 2), element, FINALIZE));
     }
 
@@ -116,6 +122,9 @@ public final class Oprf {
     }
 
     static ECPoint hashToGroup(byte[] input) {
+        if (input.length > 0xffff) {
+            throw new IllegalArgumentException("InvalidInputError: an input is at most 65,535 bytes");
+        }
         BigInteger[] u = hashToField(input, HASH_TO_GROUP_DST, FIELD, 2);
         return mapToCurve(u[0]).add(mapToCurve(u[1])).normalize(); // cofactor 1
     }

@@ -50,6 +50,7 @@ public final class CooperationRequest {
     private List<String> followUps;
     private boolean followUpsPending;
     private Instant preservedUntil;
+    private String parentId;
 
     public CooperationRequest(String id, String origin, String caseId, String caseReference, String requestingCountry,
                               String destinationCountry, RequestType type, LegalBasis legalBasis, boolean urgent,
@@ -57,7 +58,8 @@ public final class CooperationRequest {
                               RequestStatus status, String createdBy, Instant createdAt, Instant sentAt, Instant dueAt,
                               Instant preservationExpiresAt, Instant acknowledgedAt, Answer answer, String refusalReason,
                               Instant closedAt, Handoff forwarding, List<Event> history, long version,
-                              PaymentChain chain, List<String> followUps, boolean followUpsPending, Instant preservedUntil) {
+                              PaymentChain chain, List<String> followUps, boolean followUpsPending, Instant preservedUntil,
+                              String parentId) {
         this.id = id;
         this.origin = origin;
         this.caseId = caseId;
@@ -88,6 +90,7 @@ public final class CooperationRequest {
         this.followUps = followUps == null ? List.of() : List.copyOf(followUps);
         this.followUpsPending = followUpsPending;
         this.preservedUntil = preservedUntil;
+        this.parentId = parentId;
     }
 
     /** A new request, a draft until {@link #send} finds it complete and allowed. */
@@ -101,7 +104,7 @@ public final class CooperationRequest {
         CooperationRequest request = new CooperationRequest(id, origin, caseId, caseReference, requestingCountry,
                 destinationCountry, type, legalBasis == null ? type.defaultBasis() : legalBasis, urgent, urgencyReason,
                 handling, content, List.of(), RequestStatus.DRAFT, by, now, null, null, null, null, null, null, null,
-                null, List.of(), 0, null, List.of(), false, null);
+                null, List.of(), 0, null, List.of(), false, null, null);
         request.missing = Completeness.missing(type, content, request.urgent, urgencyReason);
         request.record(now, by, "DRAFTED", origin);
         return request;
@@ -184,8 +187,11 @@ public final class CooperationRequest {
         }
         if (preservedUntil != null) {
             // the data is kept until then: the mutual legal assistance request that obtains it is drafted now
+            // (an extension's answer moves the end; the assistance request is the first preservation's)
             this.preservedUntil = preservedUntil;
-            planned.add(assistanceRequestId());
+            if (!isExtension()) {
+                planned.add(assistanceRequestId());
+            }
         }
         followUps = List.copyOf(planned);
         followUpsPending = !planned.isEmpty();
@@ -194,9 +200,14 @@ public final class CooperationRequest {
                 .map(transfer -> transfer.country() + " " + transfer.destination()).toList());
     }
 
-    /** The id of the mutual legal assistance request drafted from this preservation's answer. */
+    /** The id of the mutual legal assistance request drafted from this preservation's answer (the first one's, for an extension). */
     public String assistanceRequestId() {
-        return derivedId("assistance");
+        return UUID.nameUUIDFromBytes(((isExtension() ? parentId : id) + "/assistance").getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Whether this preservation extends an earlier one (drafted by the platform when its assistance request was late). */
+    public boolean isExtension() {
+        return "PRESERVATION_EXTENSION".equals(origin) && parentId != null;
     }
 
     /** The id of the extension of this preservation, drafted when the assistance request is late. */
@@ -224,6 +235,7 @@ public final class CooperationRequest {
                 requestingCountry, destinationCountry, RequestType.MUTUAL_LEGAL_ASSISTANCE, basis, false, null, handling, next,
                 "platform", now);
         assistance.record(now, "platform", "DRAFTED_FROM", id);
+        assistance.parentId = id;
         return assistance;
     }
 
@@ -243,6 +255,7 @@ public final class CooperationRequest {
                 requestingCountry, destinationCountry, RequestType.PRESERVATION, basis, true,
                 "The preservation granted under request " + id + " ends " + preservedUntil, handling, next, "platform", now);
         extension.record(now, "platform", "DRAFTED_FROM", id);
+        extension.parentId = isExtension() ? parentId : id;
         return extension;
     }
 
@@ -265,8 +278,10 @@ public final class CooperationRequest {
     public CooperationRequest onwardStop(int index, LegalBasis basis, Instant now) {
         OnwardTransfer transfer = answer.fundsMovedOn().get(index);
         RequestContent was = content;
+        // a hop to a wallet is a crypto-asset transfer, whatever rail the first payment used
+        String rail = transfer.account() != null && !transfer.account().isBlank() ? was.paymentRail() : "CRYPTO_ASSET_TRANSFER";
         RequestContent next = new RequestContent(was.requestingAuthority(), was.offence(), was.summaryOfFacts(), null, null,
-                null, null, null, List.of(), was.purpose(), null, null, null, List.of(), was.paymentRail(), was.victimBank(),
+                null, null, null, List.of(), was.purpose(), null, null, null, List.of(), rail, was.victimBank(),
                 transfer.institution(), transfer.destination(), transfer.amount(), transfer.at(),
                 transfer.reference() != null ? transfer.reference() : transfer.transactionHash(), null, null, null, null,
                 was.victims());
@@ -275,6 +290,7 @@ public final class CooperationRequest {
                 "Funds moved on from " + destinationCountry + " (answer to payment stop " + id + ")", handling, next,
                 "platform", now);
         stop.chain = PaymentChain.following(this);
+        stop.parentId = id;
         return stop;
     }
 
@@ -370,4 +386,5 @@ public final class CooperationRequest {
     public List<String> followUps() { return followUps; }
     public boolean followUpsPending() { return followUpsPending; }
     public Instant preservedUntil() { return preservedUntil; }
+    public String parentId() { return parentId; }
 }

@@ -3,6 +3,7 @@ package org.cyberreport.cooperation.request;
 import java.time.Instant;
 
 import org.cyberreport.kit.web.Identifier;
+import org.cyberreport.kit.web.WithinDaysOfNow;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,8 @@ public record OnwardTransfer(
         @Valid RequestContent.Amount amount,
         @Size(max = 100) @Identifier String reference,
         @Size(max = 128) @Identifier String transactionHash,
-        Instant at) {
+        // like a payment stop's value date: a transfer of the last months, or one scheduled shortly
+        @WithinDaysOfNow(past = 366, future = 31) Instant at) {
 
     /** Where the funds went: the account, else the wallet. */
     public String destination() {

@@ -29,11 +29,11 @@ public record RequestContent(
         @Size(max = 2000) String proceedingsSubject, @Size(max = 2000) String proceedingsNature,
         @Size(max = 4000) String assistanceSought, @Size(max = 50) List<@NotNull @Valid Person> persons,
         @Size(max = 40) @Identifier String paymentRail, @Size(max = 200) String victimBank,
-        @Size(max = 200) String beneficiaryBank, @Size(max = 64) @Identifier String beneficiaryAccount,
+        @Size(max = 200) String beneficiaryBank, @Size(max = 128) @Identifier String beneficiaryAccount,
         @Valid Amount amount,
         // A payment stop is about a payment of the last months, or one scheduled shortly.
         @WithinDaysOfNow(past = 366, future = 31) Instant valueDate,
-        @Size(max = 100) @Identifier String transactionReference,
+        @Size(max = 128) @Identifier String transactionReference,
         @Size(max = 500) String personOfInterest, @Size(max = 10) Set<@NotBlank @Size(max = 40) String> measures,
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> assetTypes,
         @Size(max = 100) List<@NotBlank @Size(max = 1000) String> knownAssets,

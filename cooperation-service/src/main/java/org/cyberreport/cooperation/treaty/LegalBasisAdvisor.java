@@ -71,14 +71,16 @@ public class LegalBasisAdvisor {
         Optional<TreatyParty> theirs = table.find(instrument, to);
         if (ours.isEmpty() && theirs.isEmpty()) {
             if (instrument != Instrument.EU_2023_977) {
-                reasoning.add(instrument.title() + ": neither " + from + " nor " + to + " is recorded as a party.");
+                reasoning.add(instrument.title() + ": neither " + from + " nor " + to + " is recorded as a party in the treaty "
+                        + "table (which administrators keep from the depositary's chart; check it if this is unexpected).");
             }
             return false;
         }
         for (String country : List.of(from, to)) {
             Optional<TreatyParty> row = country.equals(from) ? ours : theirs;
             reasoning.add(row.map(party -> party.standing(day) + ".")
-                    .orElse(instrument.title() + ": " + country + " is not recorded as a party."));
+                    .orElse(instrument.title() + ": " + country + " is not recorded as a party in the treaty table (which "
+                            + "administrators keep from the depositary's chart; check it if this is unexpected)."));
         }
         return ours.filter(party -> party.inForceOn(day)).isPresent() && theirs.filter(party -> party.inForceOn(day)).isPresent();
     }

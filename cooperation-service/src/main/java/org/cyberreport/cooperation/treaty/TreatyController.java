@@ -108,6 +108,9 @@ class TreatyController {
         if (!caller.hasCountry()) {
             throw new ProblemException(ProblemKind.FORBIDDEN, "The caller's token carries no country");
         }
+        if (destination.equals(caller.country())) {
+            throw ProblemException.invalid(List.of(new FieldViolation("destination", "must be another country")));
+        }
         if (directory.find(destination).isEmpty()) {
             throw ProblemException.invalid(List.of(new FieldViolation("destination", "is not a member country in the liaison directory")));
         }

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.cyberreport.kit.audit.AuditRecord;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -66,6 +67,14 @@ public class TreatyTable {
                     throw new IllegalStateException("treaties/parties.txt: a row has " + cells.length + " cells, not 6: " + line);
                 }
                 Instrument instrument = Instrument.valueOf(cells[0]);
+                for (int day : new int[] {2, 3, 5}) {
+                    if (!cells[day].isBlank()) {
+                        LocalDate.parse(cells[day].strip()); // a bad date stops the start, not a later request
+                    }
+                }
+                if (!cells[1].matches("[A-Z]{2}") || cells[4].isBlank() || cells[5].isBlank()) {
+                    throw new IllegalStateException("treaties/parties.txt: a row needs a country code, a source and its date: " + line);
+                }
                 rows.add(new TreatyParty(TreatyParty.idOf(instrument, cells[1]), instrument, cells[1], blankToNull(cells[2]),
                         blankToNull(cells[3]), cells[4], cells[5], "seed", now));
             }
@@ -80,9 +89,10 @@ public class TreatyTable {
     }
 
     public List<TreatyParty> all() {
-        // a table of a few hundred rows, read whole (the seed marker and removed rows' husks have no instrument)
-        return template.findAll(TreatyParty.class, COLLECTION).stream().filter(row -> row.instrument() != null)
-                .sorted(Comparator.comparing(TreatyParty::id)).toList();
+        // a table of a few hundred rows, read whole in _id order (on MongoDB a walk of the _id index, like the
+        // directory's listing; the seed marker and removed rows' husks have no instrument)
+        return template.find(new Query().with(Sort.by("_id")), TreatyParty.class, COLLECTION)
+                .stream().filter(row -> row.instrument() != null).toList();
     }
 
     public Optional<TreatyParty> find(Instrument instrument, String country) {

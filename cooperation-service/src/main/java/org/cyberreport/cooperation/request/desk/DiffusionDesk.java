@@ -16,11 +16,7 @@ import java.util.function.Function;
 import org.cyberreport.cooperation.directory.DirectoryStore;
 import org.cyberreport.cooperation.request.CooperationRequest;
 import org.cyberreport.cooperation.request.Diffusion;
-import org.cyberreport.cooperation.request.HandlingMarks;
-import org.cyberreport.cooperation.request.LegalBasis;
-import org.cyberreport.cooperation.request.RequestContent;
 import org.cyberreport.cooperation.request.RequestStatus;
-import org.cyberreport.cooperation.request.RequestType;
 import org.cyberreport.cooperation.request.store.DiffusionStore;
 import org.cyberreport.cooperation.request.store.RequestStore;
 import org.cyberreport.cooperation.treaty.LegalBasisAdvisor;
@@ -31,6 +27,7 @@ import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
 import org.cyberreport.kit.security.Caller;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,6 +38,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DiffusionDesk {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DiffusionDesk.class);
 
     public static final int MAX_COUNTRIES = 50;
 
@@ -61,12 +60,7 @@ public class DiffusionDesk {
         this.audit = audit;
     }
 
-    /** What a diffusion asks: the same for every country. */
-    public record Ask(String caseReference, RequestType type, LegalBasis officersBasis, boolean urgent, String urgencyReason,
-                      HandlingMarks handling, RequestContent content) {
-    }
-
-    public Diffusion send(Caller caller, List<String> countries, Ask ask) {
+    public Diffusion send(Caller caller, List<String> countries, Diffusion.Ask ask) {
         List<FieldViolation> wrong = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < countries.size(); i++) {
@@ -84,13 +78,8 @@ public class DiffusionDesk {
         }
         Instant now = desk.now();
         Diffusion diffusion = new Diffusion(UUID.randomUUID().toString(), caller.country(), ask.caseReference(), ask.type(),
-                ask.urgent(), countries, caller.username(), now);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<CooperationRequest> drafts = countries.stream().map(country -> CooperationRequest.draft(
-                diffusion.requestIdFor(country), "DIFFUSION", null, ask.caseReference(), caller.country(), country, ask.type(),
-                ask.officersBasis() == null ? bases.propose(caller.country(), country, ask.type(), today)
-                        : bases.chosen(ask.officersBasis(), caller.country(), country, ask.type(), today),
-                ask.urgent(), ask.urgencyReason(), ask.handling(), ask.content(), caller.username(), now)).toList();
+                ask.urgent() || ask.type().alwaysUrgent(), countries, caller.username(), now, ask, true);
+        List<CooperationRequest> drafts = drafts(diffusion, now);
         List<String> obstacles = drafts.getFirst().obstacles();
         if (!obstacles.isEmpty()) {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, "The diffusion cannot be sent: " + String.join(", ", obstacles),
@@ -100,10 +89,51 @@ public class DiffusionDesk {
                 "type", ask.type().name(), "countries", String.join(",", countries)));
         diffusions.insert(diffusion, audit.pending(created));
         audit.settle(DiffusionStore.COLLECTION, diffusion.id(), created);
-        for (CooperationRequest draft : drafts) {
-            desk.create(caller, draft, true);
-        }
+        writeRequests(caller, diffusion, drafts);
         return diffusion;
+    }
+
+    /** Writes (and sends) each country's request; a repeat finds those written before under their ids. */
+    private void writeRequests(Caller officer, Diffusion diffusion, List<CooperationRequest> drafts) {
+        boolean all = true;
+        for (CooperationRequest draft : drafts) {
+            try {
+                desk.create(officer, draft, true);
+            } catch (RuntimeException failure) {
+                all = false;
+                log.warn("Diffusion {}: the request to {} is not written yet: {}", diffusion.id(), draft.destinationCountry(),
+                        failure.toString());
+            }
+        }
+        if (all) {
+            diffusions.completed(diffusion.id());
+        }
+    }
+
+    private List<CooperationRequest> drafts(Diffusion diffusion, Instant now) {
+        Diffusion.Ask ask = diffusion.ask();
+        String from = diffusion.requestingCountry();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return diffusion.countries().stream().map(country -> CooperationRequest.draft(
+                diffusion.requestIdFor(country), "DIFFUSION", null, ask.caseReference(), from, country, ask.type(),
+                ask.officersBasis() == null ? bases.propose(from, country, ask.type(), today)
+                        : bases.chosen(ask.officersBasis(), from, country, ask.type(), today),
+                ask.urgent(), ask.urgencyReason(), ask.handling(), ask.content(), diffusion.createdBy(), now)).toList();
+    }
+
+    /** Writes the requests of diffusions a crash (or a failure) left incomplete. */
+    @Scheduled(fixedDelayString = "${cyberreport.cooperation.expiry-check:PT1M}")
+    public void completeLeftBehind() {
+        for (Diffusion diffusion : diffusions.pending(20)) {
+            try {
+                List<CooperationRequest> missing = drafts(diffusion, desk.now()).stream()
+                        .filter(draft -> requests.find(draft.id()).isEmpty()).toList();
+                writeRequests(new Caller("platform", diffusion.createdBy(), Set.of(Caller.TRIAGE_OFFICER),
+                        diffusion.requestingCountry(), null, "platform"), diffusion, missing);
+            } catch (RuntimeException failure) {
+                log.warn("Diffusion {} not completed this time: {}", diffusion.id(), failure.toString());
+            }
+        }
     }
 
     /** The diffusion and each country's request, for an officer of the requesting country (404 for anyone else). */

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 class ExpiryWatch {
 
     private static final Caller EXPIRY = Caller.system("expiry");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExpiryWatch.class);
 
     private final RequestStore store;
     private final AuditTrail audit;
@@ -36,7 +37,11 @@ class ExpiryWatch {
     @Scheduled(fixedDelayString = "${cyberreport.cooperation.expiry-check:PT1M}")
     void draftFollowUpsLeftBehind() {
         for (CooperationRequest answered : store.followUpsPending(100)) {
-            desk.draftFollowUps(answered);
+            try {
+                desk.draftFollowUps(answered);
+            } catch (RuntimeException failure) {
+                log.warn("Follow-ups of request {} not drafted: {}", answered.id(), failure.toString());
+            }
         }
     }
 

@@ -61,20 +61,28 @@ public class PreservationWatch {
     public int check(Instant now) {
         List<CooperationRequest> ending = store.preservationsEndingBetween(now, now.plus(FIRST_REMINDER), 1000);
         for (CooperationRequest preservation : ending) {
-            Optional<CooperationRequest> assistance = store.find(preservation.assistanceRequestId());
-            if (assistance.isPresent() && assistance.get().status() != RequestStatus.DRAFT
-                    && assistance.get().status() != RequestStatus.WITHDRAWN) {
-                continue; // the assistance request went: nothing to remind of
+            try {
+                countDown(preservation, now);
+            } catch (RuntimeException failure) {
+                log.warn("Preservation {} not counted down this time: {}", preservation.id(), failure.toString());
             }
-            List<Notice> notices = new ArrayList<>();
-            notices.add(reminder(preservation, 30, now));
-            if (Duration.between(now, preservation.preservedUntil()).compareTo(LAST_REMINDER) <= 0) {
-                notices.add(reminder(preservation, 7, now));
-                desk.draftExtension(preservation);
-            }
-            board.post(notices);
         }
         return ending.size();
+    }
+
+    private void countDown(CooperationRequest preservation, Instant now) {
+        Optional<CooperationRequest> assistance = store.find(preservation.assistanceRequestId());
+        if (assistance.isPresent() && assistance.get().status() != RequestStatus.DRAFT
+                && assistance.get().status() != RequestStatus.WITHDRAWN) {
+            return; // the assistance request went: nothing to remind of
+        }
+        List<Notice> notices = new ArrayList<>();
+        notices.add(reminder(preservation, 30, now));
+        if (Duration.between(now, preservation.preservedUntil()).compareTo(LAST_REMINDER) <= 0) {
+            notices.add(reminder(preservation, 7, now));
+            desk.draftExtension(preservation);
+        }
+        board.post(notices);
     }
 
     private static Notice reminder(CooperationRequest preservation, int days, Instant now) {

@@ -271,7 +271,12 @@ public class RequestDesk {
             if (store.replace(request, withForwarding, audit.pending(record))) {
                 audit.settle(RequestStore.COLLECTION, id, record);
                 if (request.followUpsPending()) {
-                    draftFollowUps(request);
+                    try {
+                        draftFollowUps(request);
+                    } catch (RuntimeException failure) {
+                        // the answer is stored, its drafts planned: the watch drafts them on its next pass
+                        log.warn("Follow-ups of request {} not drafted yet: {}", id, failure.toString());
+                    }
                 }
                 return request;
             }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import org.cyberreport.cooperation.request.CooperationRequest;
+import org.cyberreport.cooperation.request.Diffusion;
 import org.cyberreport.cooperation.request.HandlingMarks;
 import org.cyberreport.cooperation.request.RequestContent;
 import org.cyberreport.cooperation.request.RequestStatus;
@@ -57,7 +58,7 @@ class DiffusionController {
         }
         HandlingMarks marks = new HandlingMarks(body.handling().tlp(),
                 body.handling().codes() == null ? null : new HashSet<>(body.handling().codes()), body.handling().permission());
-        DiffusionDesk.Ask ask = new DiffusionDesk.Ask(body.caseReference(), body.type(),
+        Diffusion.Ask ask = new Diffusion.Ask(body.caseReference(), body.type(),
                 body.legalBasis() == null ? null : body.legalBasis().toBasis(), Boolean.TRUE.equals(body.urgent()),
                 body.urgencyReason(), marks, body.content());
         String id = desk.send(caller, body.destinationCountries(), ask).id();

@@ -63,7 +63,9 @@ class ChainedPaymentStopIT extends CooperationIT {
         assertThat(last.get("chain").get("goldenHourFrom").asString()).as("the first stop's clock").isEqualTo(FIRST_PAYMENT);
         assertThat(last.get("chain").get("firstRequestId").asString()).isEqualTo(first);
         assertThat(hops(last)).containsExactly("FR FR7630006000011234567890189", "ES ES9121000418450200051332");
-        assertThat(last.get("legalBasis").get("reasoning").toString()).isNotEmpty();
+        assertThat(last.get("legalBasis").get("instrument").asString()).startsWith("INTERPOL I-GRIP");
+        assertThat(last.get("legalBasis").get("reasoning").size()).isPositive();
+        assertThat(last.get("legalBasis").get("reasoning").toString()).contains("PT");
 
         assertThat(http.post("/api/cooperation/requests/" + third + "/submission", TRIAGE_MA, "{}").status()).isEqualTo(200);
         JsonNode atDestination = http.get("/api/cooperation/requests/" + third, LIAISON_PT).json();

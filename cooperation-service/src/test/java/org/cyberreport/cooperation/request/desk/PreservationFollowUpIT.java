@@ -80,8 +80,18 @@ class PreservationFollowUpIT extends CooperationIT {
         assertThat(extension.get("urgent").asBoolean()).isTrue();
         assertThat(extension.get("missing")).as("ready to send").isEmpty();
         assertThat(extension.get("content").get("necessity").asString()).contains("Extension").contains(assistanceId);
-        assertThat(http.post("/api/cooperation/requests/" + extension.get("id").asString() + "/submission", TRIAGE_MA, "{}")
+        String extensionId = extension.get("id").asString();
+        assertThat(http.post("/api/cooperation/requests/" + extensionId + "/submission", TRIAGE_MA, "{}")
                 .json().get("status").asString()).isEqualTo("SENT");
+
+        // FR extends the preservation; the assistance request to send is still the first one, not a second draft
+        Instant extendedUntil = preservedUntil.plus(Duration.ofDays(60));
+        answer(extensionId, extendedUntil);
+        assertThat(http.get("/api/cooperation/requests/" + extensionId, TRIAGE_MA).json().get("followUps")).isEmpty();
+        sendAssistance(assistanceId);
+        watch.check(extendedUntil.minus(Duration.ofDays(5)));
+        assertThat(officerNotices()).as("the assistance request went: nothing more to remind of").hasSize(2);
+        assertThat(extensions(extensionId)).isEmpty();
         assertThat(http.get("/api/cooperation/notifications", LIAISON_FR).json().toString())
                 .as("the destination's liaisons are not told of the requesting side's countdown").doesNotContain("PRESERVATION_ENDING");
     }
@@ -91,12 +101,7 @@ class PreservationFollowUpIT extends CooperationIT {
         String preservation = sentPreservation();
         answer(preservation, preservedUntil);
         String assistanceId = http.get("/api/cooperation/requests/" + preservation, TRIAGE_MA).json().get("followUps").get(0).asString();
-        Http.Answer sent = http.post("/api/cooperation/requests/" + assistanceId + "/submission", TRIAGE_MA, """
-                {"content":{"requestingAuthority":"DGSN, Rabat","offence":"Investment fraud","summaryOfFacts":"Victims paid a fake broker",
-                  "proceedingsSubject":"Investment fraud","proceedingsNature":"Criminal investigation",
-                  "assistanceSought":"Production of the preserved data","purpose":"Identify the operators",
-                  "persons":[{"name":"Unknown operator","location":"unknown","nationality":"unknown"}]}}""");
-        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        sendAssistance(assistanceId);
 
         watch.check(preservedUntil.minus(Duration.ofDays(25)));
         watch.check(preservedUntil.minus(Duration.ofDays(5)));
@@ -113,6 +118,15 @@ class PreservationFollowUpIT extends CooperationIT {
         assertThat(http.post("/api/cooperation/requests/" + preservation + "/answer", LIAISON_FR,
                 "{\"text\":\"Preserved\",\"preservedUntil\":\"2020-01-01T00:00:00Z\"}").status()).isEqualTo(400);
         assertThat(http.get("/api/cooperation/requests/" + preservation, TRIAGE_MA).json().get("status").asString()).isEqualTo("SENT");
+    }
+
+    private void sendAssistance(String assistanceId) {
+        Http.Answer sent = http.post("/api/cooperation/requests/" + assistanceId + "/submission", TRIAGE_MA, """
+                {"content":{"requestingAuthority":"DGSN, Rabat","offence":"Investment fraud","summaryOfFacts":"Victims paid a fake broker",
+                  "proceedingsSubject":"Investment fraud","proceedingsNature":"Criminal investigation",
+                  "assistanceSought":"Production of the preserved data","purpose":"Identify the operators",
+                  "persons":[{"name":"Unknown operator","location":"unknown","nationality":"unknown"}]}}""");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
     }
 
     private String sentPreservation() {

@@ -21,13 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.cyberreport.cooperation.forwarding.MessageSignatures;
+import org.cyberreport.cooperation.request.desk.DiffusionDesk;
 import org.cyberreport.cooperation.support.CooperationIT;
 import org.cyberreport.kit.testing.Http;
 import org.cyberreport.kit.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -56,6 +59,9 @@ class DiffusionIT extends CooperationIT {
     }
 
     private final Map<String, KeyPair> keys = new HashMap<>();
+
+    @Autowired
+    DiffusionDesk diffusions;
 
     @AfterAll
     static void stopAbroad() {
@@ -111,12 +117,18 @@ class DiffusionIT extends CooperationIT {
         }
         JsonNode toFrance = http.get("/api/cooperation/requests/" + requestOf.get("FR"), TRIAGE_MA).json();
         assertThat(toFrance.get("answer").get("text").asString()).isEqualTo("Assets located");
-        assertThat(toFrance.get("legalBasis").get("reasoning").toString()).contains("FR");
+        assertThat(toFrance.get("legalBasis").get("instrument").asString()).isEqualTo("INTERPOL Silver Notice (pilot)");
+        assertThat(toFrance.get("legalBasis").get("reasoning").toString())
+                .contains("in force for FR since 2006-05-01").contains("can rest on the Budapest Convention");
+        assertThat(http.get("/api/cooperation/requests/" + requestOf.get("FR"), LIAISON_ES).status())
+                .as("a recipient does not see another recipient's request").isEqualTo(404);
     }
 
     @Test
     void aDiffusionGoesToAllItsCountriesOrIsRefusedWhole() {
         long before = mongo.estimatedCount("requests");
+        long diffusionsBefore = mongo.estimatedCount("diffusions");
+        long auditBefore = mongo.estimatedCount("audit_log");
         assertThat(http.post("/api/cooperation/diffusions", TRIAGE_MA, diffusion(List.of("FR", "FR", "DE"))).status()).isEqualTo(400);
         assertThat(http.post("/api/cooperation/diffusions", TRIAGE_MA, diffusion(List.of("FR", "MA"))).status()).isEqualTo(400);
         assertThat(http.post("/api/cooperation/diffusions", TRIAGE_MA, diffusion(List.of("FR", "QQ"))).status()).isEqualTo(400);
@@ -124,6 +136,8 @@ class DiffusionIT extends CooperationIT {
         assertThat(http.post("/api/cooperation/diffusions", TRIAGE_MA, diffusion(List.of("FR", "DE"))
                 .replace("\"personOfInterest\":\"John Doe (born 1980)\",", "")).status()).isEqualTo(422);
         assertThat(mongo.estimatedCount("requests")).as("nothing written for a refused diffusion").isEqualTo(before);
+        assertThat(mongo.estimatedCount("diffusions")).isEqualTo(diffusionsBefore);
+        assertThat(mongo.estimatedCount("audit_log")).isEqualTo(auditBefore);
         assertThat(http.post("/api/cooperation/diffusions", LIAISON_FR, diffusion(List.of("ES", "DE"))).status()).isEqualTo(403);
     }
 
@@ -135,6 +149,32 @@ class DiffusionIT extends CooperationIT {
         assertThat(http.get("/api/cooperation/diffusions/" + id, TestTokens.reporter("MA", "MA-UNIT")).status()).isEqualTo(403);
         assertThat(http.get("/api/cooperation/diffusions/" + UUID.randomUUID(), TRIAGE_MA).status()).isEqualTo(404);
         assertThat(http.get("/api/cooperation/diffusions/" + id, TRIAGE_MA).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theRequestsACrashKeptFromBeingWrittenAreWrittenByTheNextPass() {
+        // the state a crash leaves right after the diffusion was stored: what it asks kept, no request written
+        String id = UUID.randomUUID().toString();
+        Document ask = new Document("caseReference", "MA-2026-000078").append("type", "ASSET_TRACING").append("urgent", false)
+                .append("handling", new Document("tlp", "AMBER").append("codes", List.of("H0")))
+                .append("content", new Document("offence", "Money laundering").append("personOfInterest", "John Doe (born 1980)")
+                        .append("measures", List.of("LOCATE")).append("assetTypes", List.of("real estate")));
+        mongo.insert(new Document("_id", id).append("requestingCountry", "MA").append("caseReference", "MA-2026-000078")
+                .append("type", "ASSET_TRACING").append("urgent", false).append("countries", List.of("FR", "DE"))
+                .append("createdBy", "triage.ma").append("createdAt", new Date()).append("ask", ask).append("pending", true),
+                "diffusions");
+        assertThat(view(id).get("totals").get("notSent").asInt()).isEqualTo(2);
+
+        diffusions.completeLeftBehind();
+        diffusions.completeLeftBehind();
+
+        JsonNode whole = view(id);
+        assertThat(whole.get("totals").get("notSent").asInt()).isZero();
+        assertThat(whole.get("countries").valueStream().map(country -> country.get("status").asString()).toList())
+                .containsExactly("SENT", "SENT");
+        Document stored = mongo.findById(id, Document.class, "diffusions");
+        assertThat(stored.getBoolean("pending")).isFalse();
+        assertThat(stored.containsKey("ask")).as("what it asks is not kept once every request is written").isFalse();
     }
 
     private JsonNode view(String id) {
