@@ -202,7 +202,7 @@ public final class CooperationRequest {
 
     /** The id of the mutual legal assistance request drafted from this preservation's answer (the first one's, for an extension). */
     public String assistanceRequestId() {
-        return UUID.nameUUIDFromBytes(((isExtension() ? parentId : id) + "/assistance").getBytes(StandardCharsets.UTF_8)).toString();
+        return derivedId(isExtension() ? parentId : id, "assistance");
     }
 
     /** Whether this preservation extends an earlier one (drafted by the platform when its assistance request was late). */
@@ -212,11 +212,15 @@ public final class CooperationRequest {
 
     /** The id of the extension of this preservation, drafted when the assistance request is late. */
     public String extensionRequestId() {
-        return derivedId("extension");
+        return derivedId(id, "extension");
     }
 
-    private String derivedId(String what) {
-        return UUID.nameUUIDFromBytes((id + "/" + what).getBytes(StandardCharsets.UTF_8)).toString();
+    /**
+     * The id of a request the platform writes on behalf of another ({@code base}), the same every time it is
+     * derived: a repeat after a crash finds the one written before.
+     */
+    public static String derivedId(String base, String what) {
+        return UUID.nameUUIDFromBytes((base + "/" + what).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**
@@ -266,7 +270,7 @@ public final class CooperationRequest {
 
     /** The id of the stop drafted for the {@code index}-th onward transfer: derived, so that a repeat finds it. */
     private String onwardStopId(int index) {
-        return derivedId("onward/" + index);
+        return derivedId(id, "onward/" + index);
     }
 
     /**

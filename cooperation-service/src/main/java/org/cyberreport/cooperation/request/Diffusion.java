@@ -1,9 +1,7 @@
 package org.cyberreport.cooperation.request;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 
@@ -30,6 +28,6 @@ public record Diffusion(@Id String id, String requestingCountry, String caseRefe
 
     /** The id of the request to {@code country}. */
     public String requestIdFor(String country) {
-        return UUID.nameUUIDFromBytes((id + "/" + country).getBytes(StandardCharsets.UTF_8)).toString();
+        return CooperationRequest.derivedId(id, country);
     }
 }

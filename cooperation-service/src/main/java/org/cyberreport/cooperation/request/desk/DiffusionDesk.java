@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.cyberreport.cooperation.directory.DirectoryStore;
 import org.cyberreport.cooperation.request.CooperationRequest;
@@ -128,8 +128,7 @@ public class DiffusionDesk {
             try {
                 List<CooperationRequest> missing = drafts(diffusion, desk.now()).stream()
                         .filter(draft -> requests.find(draft.id()).isEmpty()).toList();
-                writeRequests(new Caller("platform", diffusion.createdBy(), Set.of(Caller.TRIAGE_OFFICER),
-                        diffusion.requestingCountry(), null, "platform"), diffusion, missing);
+                writeRequests(RequestDesk.platformFor(diffusion.requestingCountry(), diffusion.createdBy()), diffusion, missing);
             } catch (RuntimeException failure) {
                 log.warn("Diffusion {} not completed this time: {}", diffusion.id(), failure.toString());
             }
@@ -155,8 +154,8 @@ public class DiffusionDesk {
             return Optional.ofNullable(requests.get(country));
         }
 
-        public long count(Function<CooperationRequest, Boolean> which) {
-            return requests.values().stream().filter(which::apply).count();
+        public long count(Predicate<CooperationRequest> which) {
+            return requests.values().stream().filter(which).count();
         }
 
         public static boolean delivered(CooperationRequest request) {

@@ -196,7 +196,7 @@ public class RequestDesk {
      * the answer no longer waits for them.
      */
     public void draftFollowUps(CooperationRequest answered) {
-        Caller platform = platformFor(answered);
+        Caller platform = platformFor(answered.requestingCountry(), "platform");
         if (answered.preservedUntil() != null) {
             CooperationRequest assistance = answered.assistanceRequest(basisFor(answered, RequestType.MUTUAL_LEGAL_ASSISTANCE), now());
             create(platform, assistance, false);
@@ -222,14 +222,15 @@ public class RequestDesk {
     /** Drafts the extension of a granted preservation whose assistance request has not gone (once: its id is derived). */
     public CooperationRequest draftExtension(CooperationRequest preservation) {
         CooperationRequest extension = preservation.extensionRequest(basisFor(preservation, RequestType.PRESERVATION), now());
-        CooperationRequest stored = create(platformFor(preservation), extension, false);
+        CooperationRequest stored = create(platformFor(preservation.requestingCountry(), "platform"), extension, false);
         log.info("Extension {} drafted for preservation {}, which ends {}", stored.id(), preservation.id(),
                 preservation.preservedUntil());
         return stored;
     }
 
-    private static Caller platformFor(CooperationRequest request) {
-        return new Caller("platform", "platform", Set.of(Caller.TRIAGE_OFFICER), request.requestingCountry(), null, "platform");
+    /** The platform acting for a country's officers (a draft it writes for them, a request a crash left unwritten). */
+    static Caller platformFor(String country, String username) {
+        return new Caller("platform", username, Set.of(Caller.TRIAGE_OFFICER), country, null, "platform");
     }
 
     private LegalBasis basisFor(CooperationRequest from, RequestType type) {
