@@ -60,28 +60,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Partner callbacks", description = "Signed answers from partner countries' systems")
 class CallbackController {
 
-    static final List<String> REQUIRED = List.of("@method", "@path", "content-digest", "content-type");
-    static final String NONCES = "callback_nonces";
+    static final List<String> REQUIRED = PartnerSignatures.REQUIRED;
 
-    private final DirectoryStore directory;
+    private final PartnerSignatures signatures;
     private final RequestDesk desk;
-    private final MongoTemplate template;
     private final JsonMapper json;
-    private final CooperationProperties properties;
     private final Clock clock;
     private final Validator validator;
 
-    CallbackController(DirectoryStore directory, RequestDesk desk, MongoTemplate template, JsonMapper json,
-                       CooperationProperties properties, Clock clock, Validator validator) {
-        this.validator = validator;
-        this.directory = directory;
+    CallbackController(PartnerSignatures signatures, RequestDesk desk, JsonMapper json, Clock clock, Validator validator) {
+        this.signatures = signatures;
         this.desk = desk;
-        this.template = template;
         this.json = json;
-        this.properties = properties;
         this.clock = clock;
-        // forgetting old nonces reads them by age
-        template.indexOps(NONCES).createIndex(new Index().on("at", Sort.Direction.ASC).named("at"));
+        this.validator = validator;
     }
 
     @PostMapping(path = "/api/cooperation/callbacks/{country}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -91,20 +83,8 @@ class CallbackController {
                                  @RequestHeader(name = "Signature-Input", required = false) String signatureInput,
                                  @RequestHeader(name = "Signature", required = false) String signature,
                                  @RequestHeader(name = "Content-Digest", required = false) String contentDigest) {
-        Optional<DirectoryEntry> partner = directory.find(country).filter(entry -> entry.partnerPublicKey() != null);
+        signatures.verify(country, http, body, signatureInput, signature, contentDigest);
         Instant now = clock.instant();
-        MessageSignatures.Verified verified;
-        try {
-            verified = MessageSignatures.verify(REQUIRED, MessageSignatures.values("POST",
-                            URI.create(http.getRequestURI()), http.getContentType(), body),
-                    signatureInput, signature, contentDigest,
-                    keyId -> partner.filter(entry -> keyId.equals(entry.partnerKeyId()))
-                            .map(entry -> SigningKeys.publicKey(entry.partnerPublicKey())).orElse(NO_PARTNER_KEY),
-                    now, properties.callbackWindow());
-        } catch (SignatureRejected rejected) {
-            throw new ProblemException(ProblemKind.UNAUTHENTICATED, "Signature refused: " + rejected.getMessage());
-        }
-        rememberNonce(country, verified, now);
         Callback callback;
         try {
             callback = json.readValue(body, Callback.class);
@@ -136,18 +116,6 @@ class CallbackController {
         return Map.of("requestId", changed.id(), "status", changed.status().name());
     }
 
-    /** A nonce is accepted once; nonces older than twice the window are forgotten. */
-    private void rememberNonce(String country, MessageSignatures.Verified verified, Instant now) {
-        try {
-            template.insert(new Document("_id", country + ":" + verified.keyId() + ":" + verified.nonce())
-                    .append("at", Date.from(now)), NONCES);
-        } catch (DuplicateKeyException replay) {
-            throw new ProblemException(ProblemKind.UNAUTHENTICATED, "Signature refused: the nonce was already used");
-        }
-        template.remove(new Query(Criteria.where("at").lt(Date.from(now.minus(properties.callbackWindow().multipliedBy(2))))),
-                NONCES);
-    }
-
     enum Action { ACKNOWLEDGE, ANSWER, REFUSE }
 
     record Callback(@NotBlank @Size(max = 64) @Identifier String requestId, Action action,
@@ -157,18 +125,4 @@ class CallbackController {
                     @WithinDaysOfNow(past = 0, future = 3660) Instant preservedUntil) {
     }
 
-    /**
-     * Stands in for the key of a country that has none, and for a key id the country does not use: the
-     * signature is then checked to the end and fails like any bad signature, so a refusal never tells
-     * whether, or under which id, a country has a partner key.
-     */
-    private static final PublicKey NO_PARTNER_KEY = unusedKey();
-
-    private static PublicKey unusedKey() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
-        } catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("Ed25519 is not available", unavailable);
-        }
-    }
 }

@@ -35,7 +35,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/audit", "/api/cooperation/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/api/cooperation/audit", "/api/cooperation/audit/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/internal/escalations", "/internal/case-erasures").hasRole(SERVICE)
+                        // partner platforms' hit/no-hit queries: signed instead of a token, verified by the controller
+                        .requestMatchers(HttpMethod.POST, "/api/cooperation/partners/*/hitcheck").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/internal/escalations", "/internal/case-erasures", "/internal/hitchecks/*")
+                                .hasRole(SERVICE)
                         .requestMatchers(HttpMethod.PUT, "/api/cooperation/directory/*").hasRole(ADMIN)
                         .requestMatchers("/api/cooperation/forwarding", "/api/cooperation/forwarding/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/directory", "/api/cooperation/directory/*",

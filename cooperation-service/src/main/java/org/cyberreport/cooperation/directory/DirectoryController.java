@@ -69,6 +69,17 @@ class DirectoryController {
                 throw ProblemException.invalid(List.of(new FieldViolation("endpoint", unsafe.getMessage())));
             }
         }
+        if (update.hitcheckEndpoint() != null) {
+            try {
+                guard.check(update.hitcheckEndpoint());
+            } catch (UnsafeEndpoint unsafe) {
+                throw ProblemException.invalid(List.of(new FieldViolation("hitcheckEndpoint", unsafe.getMessage())));
+            }
+        }
+        if (Boolean.TRUE.equals(update.hitcheck()) && (update.partnerPublicKey() == null || update.hitcheckEndpoint() == null)) {
+            throw ProblemException.invalid(List.of(new FieldViolation("hitcheck",
+                    "needs the partner's public key (to verify its queries) and its hitcheckEndpoint (to ask it)")));
+        }
         if (update.partnerPublicKey() != null && SigningKeys.publicKey(update.partnerPublicKey()) == null) {
             throw ProblemException.invalid(List.of(new FieldViolation("partnerPublicKey",
                     "must be an Ed25519 public key (X.509, Base64)")));
@@ -77,9 +88,11 @@ class DirectoryController {
                 : new DirectoryEntry.Contact(update.contact().office(), update.contact().phone(), update.contact().email());
         DirectoryEntry changed = new DirectoryEntry(country, current.name(), update.delivery(), update.endpoint(),
                 update.partnerKeyId(), update.partnerPublicKey(), keys.keyId(), contact, clock.instant(),
-                caller.username());
+                caller.username(), Boolean.TRUE.equals(update.hitcheck()) ? Boolean.TRUE : null, update.hitcheckEndpoint());
         directory.save(changed, audit, audit.prepare(caller, "DIRECTORY_CHANGED", "directory", country,
-                Map.of("delivery", update.delivery().name(), "endpoint", String.valueOf(update.endpoint()))));
+                Map.of("delivery", update.delivery().name(), "endpoint", String.valueOf(update.endpoint()),
+                        "hitcheck", String.valueOf(Boolean.TRUE.equals(update.hitcheck())),
+                        "hitcheckEndpoint", String.valueOf(update.hitcheckEndpoint()))));
         return changed;
     }
 
@@ -91,7 +104,8 @@ class DirectoryController {
 
     record EntryUpdate(@NotNull DirectoryEntry.Delivery delivery, @Size(max = 500) String endpoint,
                        @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String partnerKeyId,
-                       @Size(max = 200) String partnerPublicKey, @Valid Contact contact) {
+                       @Size(max = 200) String partnerPublicKey, @Valid Contact contact,
+                       Boolean hitcheck, @Size(max = 500) String hitcheckEndpoint) {
     }
 
     record Contact(@Size(max = 200) String office, @Size(max = 20) @Pattern(regexp = "\\+[1-9][0-9]{1,14}") String phone,

@@ -33,7 +33,7 @@ class SecurityConfiguration {
                         // the audit trail: auditors only, before any rule of the paths around it
                         .requestMatchers(HttpMethod.GET, "/api/triage/audit", "/api/triage/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/api/triage/audit", "/api/triage/audit/**").denyAll()
-                        .requestMatchers(HttpMethod.POST, "/internal/reports").hasRole(SERVICE)
+                        .requestMatchers(HttpMethod.POST, "/internal/reports", "/internal/hitcheck/evaluations").hasRole(SERVICE)
                         .requestMatchers("/api/triage/escalations", "/api/triage/escalations/**").hasRole(ADMIN)
                         // each user's own notices: officers' and the filing units' (reporters')
                         .requestMatchers("/api/triage/notifications", "/api/triage/notifications/**")

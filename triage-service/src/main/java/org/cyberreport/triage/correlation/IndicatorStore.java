@@ -34,6 +34,8 @@ public class IndicatorStore {
 
     static final String COLLECTION = "indicators";
     static final String MEMBERS = "indicator_cases";
+    /** The hit/no-hit table's entries, one per membership ({@code _id} the same pair): they go with it. */
+    public static final String HIT_TAGS = "hit_tags";
 
     private final MongoTemplate template;
 
@@ -46,6 +48,26 @@ public class IndicatorStore {
         template.indexOps(MEMBERS).createIndex(new Index().on("key", Sort.Direction.ASC).on("country", Sort.Direction.ASC)
                 .on("caseId", Sort.Direction.ASC).named("key_country_case"));
         template.indexOps(COLLECTION).createIndex(new Index().on("clusterId", Sort.Direction.ASC).named("cluster"));
+        // the hit/no-hit table follows the memberships in the order they were written
+        template.indexOps(MEMBERS).createIndex(new Index().on("at", Sort.Direction.ASC).named("at"));
+    }
+
+    /** A case naming an indicator, as the hit/no-hit table reads it. */
+    public record Membership(String id, String key, String caseId, String country, Instant at) {
+    }
+
+    /** Up to {@code limit} memberships written at or after {@code from}, oldest first (the index {@code at}). */
+    public List<Membership> membershipsSince(Instant from, int limit) {
+        Query listing = query(where("at").gte(Date.from(from))).with(Sort.by("at")).limit(limit);
+        return template.find(listing, Document.class, MEMBERS).stream()
+                .map(found -> new Membership(found.getString("_id"), found.getString("key"), found.getString("caseId"),
+                        found.getString("country"), found.getDate("at").toInstant()))
+                .toList();
+    }
+
+    /** Whether the case still names the indicator (a table entry written after a detach goes again). */
+    public boolean isMember(String membershipId) {
+        return template.exists(query(where("_id").is(membershipId)), MEMBERS);
     }
 
     /** Records that the case has this indicator (again: no change); returns the indicator as it now is. */
@@ -90,6 +112,7 @@ public class IndicatorStore {
 
     /** Removes the case from an indicator it no longer has (after an amendment). */
     public void detach(String caseId, String key) {
+        template.remove(query(where("_id").is(pair(key, caseId))), HIT_TAGS);
         Document removed = template.findAndRemove(query(where("_id").is(pair(key, caseId))), Document.class, MEMBERS);
         if (removed != null) {
             Update update = new Update().inc("count", -1);

@@ -1,4 +1,4 @@
-package org.cyberreport.cooperation.hitcheck;
+package org.cyberreport.triage.hitcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package org.cyberreport.cooperation.hitcheck;
+package org.cyberreport.triage.hitcheck;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -57,6 +57,11 @@ public final class Oprf {
             }
         }
         throw new IllegalStateException("DeriveKeyPairError");
+    }
+
+    /** The order of P-256's group: keys and blinds are scalars below it. */
+    public static BigInteger order() {
+        return ORDER;
     }
 
     /** A fresh random secret key. */

@@ -1,0 +1,136 @@
+package org.cyberreport.cooperation.hitcheck;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.cyberreport.cooperation.callback.PartnerSignatures;
+import org.cyberreport.cooperation.directory.DirectoryEntry;
+import org.cyberreport.cooperation.directory.DirectoryStore;
+import org.cyberreport.cooperation.directory.EndpointGuard;
+import org.cyberreport.cooperation.directory.UnsafeEndpoint;
+import org.cyberreport.cooperation.forwarding.MessageSignatures;
+import org.cyberreport.cooperation.forwarding.SigningKeys;
+import org.cyberreport.kit.audit.AuditTrail;
+import org.cyberreport.kit.problem.ProblemException;
+import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.kit.security.Caller;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The asking side's way out: triage's blinded identifiers, signed (RFC 9421, Ed25519, over method, path,
+ * body digest and content type) to the partner platform's hit/no-hit endpoint, behind that country's own
+ * breaker and bulkhead. The partner's refusals (not switched on, rate limited, signature refused) come back
+ * as they are; anything else is "unavailable", and nothing is retried (a retry would spend the partner's rate).
+ */
+class PartnerQueries {
+
+    static final String PREFIX = "hitcheck-";
+
+    private final DirectoryStore directory;
+    private final EndpointGuard guard;
+    private final SigningKeys keys;
+    private final JsonMapper json;
+    private final CircuitBreakerRegistry breakers;
+    private final BulkheadRegistry bulkheads;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    PartnerQueries(DirectoryStore directory, EndpointGuard guard, SigningKeys keys, JsonMapper json,
+                   CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads, AuditTrail audit, Clock clock, Duration timeout) {
+        this.directory = directory;
+        this.guard = guard;
+        this.keys = keys;
+        this.json = json;
+        this.breakers = breakers;
+        this.bulkheads = bulkheads;
+        this.audit = audit;
+        this.clock = clock;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    HolderTriage.Evaluation ask(Caller caller, String country, List<String> blinded) {
+        DirectoryEntry partner = directory.find(country).filter(DirectoryEntry::hitcheckOn)
+                .filter(entry -> entry.hitcheckEndpoint() != null)
+                .orElseThrow(() -> new ProblemException(ProblemKind.STATE_CONFLICT,
+                        "Hit/no-hit with " + country + " is not switched on"));
+        URI endpoint;
+        try {
+            endpoint = guard.check(partner.hitcheckEndpoint());
+        } catch (UnsafeEndpoint unsafe) {
+            throw new ProblemException(ProblemKind.STATE_CONFLICT, "The hit/no-hit endpoint of " + country + " is refused: "
+                    + unsafe.getMessage());
+        }
+        byte[] body = json.writeValueAsBytes(new HolderTriage.Blinded(blinded));
+        CircuitBreaker breaker = breakers.circuitBreaker(PREFIX + country, "foreign");
+        Bulkhead bulkhead = bulkheads.bulkhead(PREFIX + country, "foreign");
+        HttpResponse<byte[]> response;
+        try {
+            response = Bulkhead.decorateCheckedSupplier(bulkhead,
+                    CircuitBreaker.decorateCheckedSupplier(breaker, () -> post(endpoint, body))).get();
+        } catch (CallNotPermittedException | BulkheadFullException waiting) {
+            throw new ProblemException(ProblemKind.SERVICE_UNAVAILABLE, "The platform of " + country
+                    + " is not being called for now (it failed or is busy); try again later");
+        } catch (Throwable unreachable) {
+            throw new ProblemException(ProblemKind.SERVICE_UNAVAILABLE, "The platform of " + country + " could not be reached");
+        }
+        int status = response.statusCode();
+        if (status == 429) {
+            throw new ProblemException(ProblemKind.RATE_LIMITED, "The platform of " + country + " refuses more queries for now");
+        }
+        if (status >= 400) {
+            throw new ProblemException(ProblemKind.STATE_CONFLICT, "The platform of " + country + " refused the query ("
+                    + status + "): hit/no-hit must be switched on there for this country, with this platform's key");
+        }
+        audit.record(caller, "HITCHECK_SENT", "partner", country, Map.of("identifiers", String.valueOf(blinded.size()),
+                "endpoint", endpoint.getHost(), "contentDigest", MessageSignatures.contentDigest(body)));
+        try {
+            return json.readValue(response.body(), HolderTriage.Evaluation.class);
+        } catch (JacksonException unreadable) {
+            throw new ProblemException(ProblemKind.SERVICE_UNAVAILABLE, "The answer of " + country + " could not be read");
+        }
+    }
+
+    /** One signed call; a 2xx or 4xx (the partner's verdict) is returned, anything else is a failure of its platform. */
+    private HttpResponse<byte[]> post(URI endpoint, byte[] body) throws IOException, InterruptedException {
+        String contentType = "application/json";
+        var signed = MessageSignatures.sign(PartnerSignatures.REQUIRED, MessageSignatures.values("POST", endpoint, contentType, body),
+                keys.privateKey(), keys.keyId(), clock.instant(), UUID.randomUUID().toString());
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+                .header("Content-Type", contentType)
+                .header("Content-Digest", signed.contentDigest())
+                .header("Signature-Input", signed.signatureInput())
+                .header("Signature", signed.signature())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException slow) {
+            throw new IOException("timed out", slow);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300 || status >= 400 && status < 500) {
+            return response;
+        }
+        throw new IOException("status " + status);
+    }
+}

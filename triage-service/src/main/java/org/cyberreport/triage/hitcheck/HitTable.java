@@ -1,0 +1,124 @@
+package org.cyberreport.triage.hitcheck;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
+import org.cyberreport.triage.casework.TriageCase;
+import org.cyberreport.triage.casework.store.CaseStore;
+import org.cyberreport.triage.correlation.IndicatorStore;
+import org.cyberreport.triage.correlation.IndicatorStore.Membership;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The holder's table: for every case held here that names an identifier, the tag of
+ * {@code F(k, identifier)} and the case's reference sealed under it ({@link Tags}); nothing else, in
+ * particular not the identifier. It follows the indicators' memberships in the order they were written
+ * (a watermark, the index {@code at}); an entry goes with its membership ({@link IndicatorStore#detach}).
+ */
+public class HitTable {
+
+    private static final Logger log = LoggerFactory.getLogger(HitTable.class);
+    static final String STATE = "hitcheck_state";
+    private static final int PAGE = 200;
+
+    private final MongoTemplate template;
+    private final IndicatorStore indicators;
+    private final CaseStore cases;
+    private final HolderKey key;
+    private final String country;
+
+    public HitTable(MongoTemplate template, IndicatorStore indicators, CaseStore cases, HolderKey key, String country) {
+        this.template = template;
+        this.indicators = indicators;
+        this.cases = cases;
+        this.key = key;
+        this.country = country == null || country.isBlank() ? null : country;
+    }
+
+    /** One entry as a partner receives it. */
+    public record Entry(String tag, String sealed) {
+    }
+
+    /** Every entry (the whole table travels: any narrower question would tell the holder about the identifier). */
+    public List<Entry> entries() {
+        return template.findAll(Document.class, IndicatorStore.HIT_TAGS).stream()
+                .map(found -> new Entry(found.getString("tag"), found.getString("sealed"))).toList();
+    }
+
+    public long size() {
+        return template.estimatedCount(IndicatorStore.HIT_TAGS);
+    }
+
+    /** Brings the table up to date; returns how many entries were written. */
+    public synchronized int update() {
+        int written = 0;
+        while (true) {
+            Document state = template.findById("table", Document.class, STATE);
+            Instant from = state == null ? Instant.EPOCH : state.getDate("at").toInstant();
+            Set<String> doneAtFrom = state == null ? Set.of() : new HashSet<>(state.getList("ids", String.class, List.of()));
+            List<Membership> page = indicators.membershipsSince(from, PAGE + doneAtFrom.size());
+            List<Membership> fresh = page.stream().filter(member -> !doneAtFrom.contains(member.id())).toList();
+            if (fresh.isEmpty()) {
+                return written;
+            }
+            Map<String, TriageCase> byId = cases.findAll(fresh.stream().map(Membership::caseId).collect(Collectors.toSet()))
+                    .stream().collect(Collectors.toMap(TriageCase::id, Function.identity()));
+            for (Membership member : fresh) {
+                TriageCase held = byId.get(member.caseId());
+                if (held != null && (country == null || country.equals(held.country()))) {
+                    write(member, held);
+                    written++;
+                }
+            }
+            Instant last = fresh.getLast().at();
+            Set<String> atLast = page.stream().filter(member -> member.at().equals(last)).map(Membership::id)
+                    .collect(Collectors.toSet());
+            if (last.equals(from)) {
+                atLast.addAll(doneAtFrom);
+            }
+            template.upsert(query(where("_id").is("table")),
+                    new Update().set("at", Date.from(last)).set("ids", List.copyOf(atLast)), STATE);
+            if (page.size() < PAGE + doneAtFrom.size()) {
+                return written;
+            }
+        }
+    }
+
+    private void write(Membership member, TriageCase held) {
+        byte[] output = Oprf.evaluate(key.scalar(), member.key().getBytes(StandardCharsets.UTF_8));
+        Document entry = new Document("_id", member.id()).append("tag", Tags.tag(output))
+                .append("sealed", Tags.seal(output, held.reference()));
+        template.findAndReplace(query(where("_id").is(member.id())), entry,
+                FindAndReplaceOptions.options().upsert(), Document.class, IndicatorStore.HIT_TAGS);
+        if (!indicators.isMember(member.id())) {
+            // the case stopped naming it while the entry was being made
+            template.remove(query(where("_id").is(member.id())), IndicatorStore.HIT_TAGS);
+        }
+    }
+
+    void updateQuietly() {
+        try {
+            int written = update();
+            if (written > 0) {
+                log.debug("Hit/no-hit table: {} entries written", written);
+            }
+        } catch (RuntimeException failed) {
+            log.warn("Hit/no-hit table not brought up to date this time: {}", failed.toString());
+        }
+    }
+}
