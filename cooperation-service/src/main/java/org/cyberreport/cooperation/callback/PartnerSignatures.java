@@ -62,8 +62,9 @@ public class PartnerSignatures {
         Instant now = clock.instant();
         MessageSignatures.Verified verified;
         try {
-            verified = MessageSignatures.verify(REQUIRED, MessageSignatures.values("POST",
-                            URI.create(http.getRequestURI()), http.getContentType(), body),
+            // the target as the signer named it: this request's URL as the proxies in front of it saw it
+            URI target = URI.create(http.getRequestURL().toString());
+            verified = MessageSignatures.verify(REQUIRED, MessageSignatures.values("POST", target, http.getContentType(), body),
                     signatureInput, signature, contentDigest,
                     keyId -> partner.filter(entry -> keyId.equals(entry.partnerKeyId()))
                             .map(entry -> SigningKeys.publicKey(entry.partnerPublicKey())).orElse(NO_PARTNER_KEY),

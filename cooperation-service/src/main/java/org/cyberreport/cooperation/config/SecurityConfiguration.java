@@ -36,7 +36,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/cooperation/audit", "/api/cooperation/audit/**").denyAll()
                         .requestMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
                         // partner platforms' hit/no-hit queries: signed instead of a token, verified by the controller
-                        .requestMatchers(HttpMethod.POST, "/api/cooperation/partners/*/hitcheck").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/cooperation/partners/*/hitcheck", "/api/cooperation/partners/*/requests").permitAll()
                         .requestMatchers(HttpMethod.POST, "/internal/escalations", "/internal/case-erasures", "/internal/hitchecks/*")
                                 .hasRole(SERVICE)
                         .requestMatchers(HttpMethod.PUT, "/api/cooperation/directory/*").hasRole(ADMIN)

@@ -44,7 +44,7 @@ final class ForeignDelivery implements Delivery {
 
     /** The prefix of each country's breaker and bulkhead: {@code country-FR}. */
     static final String COUNTRY = "country-";
-    static final List<String> SIGNED = List.of("@method", "@target-uri", "content-digest", "content-type");
+    static final List<String> SIGNED = List.of("@method", "@target-uri", "@path", "content-digest", "content-type");
     private static final Caller RELAY = new Caller("cooperation-relay", "cooperation relay", Set.of("service"), null,
             null, "cooperation-service");
 

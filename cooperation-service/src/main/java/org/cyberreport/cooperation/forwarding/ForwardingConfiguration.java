@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ForwardingConfiguration {
 
     @Bean
+    @org.springframework.context.annotation.Primary
     OutboxRelay forwardingRelay(MongoTemplate template, CooperationProperties properties, DirectoryStore directory,
                                 EndpointGuard guard, SigningKeys keys, JsonMapper json, CircuitBreakerRegistry breakers,
                                 BulkheadRegistry bulkheads, AuditTrail audit, Clock clock, MeterRegistry meters) {
@@ -34,6 +35,24 @@ class ForwardingConfiguration {
                 settings.lease(), settings.maxAttempts(), settings.firstBackoff(), settings.maxBackoff(),
                 settings.pollInterval(), settings.batchSize(), settings.concurrency()), delivery,
                 // a country whose breaker is open or whose bulkhead is full: its requests wait unclaimed
+                ResilienceGate.perDestination(breakers, bulkheads, ForeignDelivery.COUNTRY), clock, meters)
+                .autoStartup(settings.enabled());
+    }
+
+    /**
+     * The replies to requests received from partner countries' platforms (their liaisons' acknowledgements,
+     * answers and refusals), in the request's own document ({@code reply}), relayed like the forwarding.
+     */
+    @Bean
+    OutboxRelay replyRelay(MongoTemplate template, CooperationProperties properties, EndpointGuard guard, SigningKeys keys,
+                           JsonMapper json, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads, AuditTrail audit,
+                           Clock clock, MeterRegistry meters) {
+        CooperationProperties.Forwarding settings = properties.forwarding();
+        ReplyDelivery delivery = new ReplyDelivery(template.getConverter(), guard, keys, json, settings.connectTimeout(),
+                settings.timeout(), breakers, bulkheads, audit, clock);
+        return new OutboxRelay(template, new OutboxSettings("replies", RequestStore.COLLECTION, "reply",
+                settings.lease(), settings.maxAttempts(), settings.firstBackoff(), settings.maxBackoff(),
+                settings.pollInterval(), settings.batchSize(), 4), delivery,
                 ResilienceGate.perDestination(breakers, bulkheads, ForeignDelivery.COUNTRY), clock, meters)
                 .autoStartup(settings.enabled());
     }

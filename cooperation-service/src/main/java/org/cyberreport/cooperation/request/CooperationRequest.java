@@ -51,6 +51,10 @@ public final class CooperationRequest {
     private boolean followUpsPending;
     private Instant preservedUntil;
     private String parentId;
+    private final Received received;
+    private Handoff reply;
+    @org.springframework.data.annotation.Transient
+    private boolean replyQueued;
 
     public CooperationRequest(String id, String origin, String caseId, String caseReference, String requestingCountry,
                               String destinationCountry, RequestType type, LegalBasis legalBasis, boolean urgent,
@@ -59,7 +63,7 @@ public final class CooperationRequest {
                               Instant preservationExpiresAt, Instant acknowledgedAt, Answer answer, String refusalReason,
                               Instant closedAt, Handoff forwarding, List<Event> history, long version,
                               PaymentChain chain, List<String> followUps, boolean followUpsPending, Instant preservedUntil,
-                              String parentId) {
+                              String parentId, Received received, Handoff reply) {
         this.id = id;
         this.origin = origin;
         this.caseId = caseId;
@@ -91,6 +95,39 @@ public final class CooperationRequest {
         this.followUpsPending = followUpsPending;
         this.preservedUntil = preservedUntil;
         this.parentId = parentId;
+        this.received = received;
+        this.reply = reply;
+    }
+
+    /**
+     * A request another country's platform sent here (signed by its key), in this platform's inbox for the
+     * destination's liaisons; their acknowledgement, answer or refusal goes back to that platform ({@link #reply}).
+     */
+    public static CooperationRequest receivedFrom(String id, Received received, String caseReference,
+                                                  String requestingCountry, String destinationCountry, RequestType type,
+                                                  LegalBasis legalBasis, boolean urgent, HandlingMarks handling,
+                                                  RequestContent content, PaymentChain chain, Instant sentAt,
+                                                  Instant dueAt, Instant preservationExpiresAt, Instant now) {
+        if (requestingCountry.equals(destinationCountry)) {
+            throw new IllegalArgumentException("A cross-border request goes to another country");
+        }
+        CooperationRequest request = new CooperationRequest(id, "PARTNER_PLATFORM", null, caseReference, requestingCountry,
+                destinationCountry, type, legalBasis == null ? type.defaultBasis() : legalBasis, urgent, null, handling,
+                content, List.of(), RequestStatus.SENT, "platform of " + requestingCountry, now, sentAt == null ? now : sentAt,
+                dueAt == null ? now.plus(type.answerTime(urgent)) : dueAt, preservationExpiresAt, null, null, null, null,
+                null, List.of(), 0, chain, List.of(), false, null, null, received, null);
+        request.record(now, "platform of " + requestingCountry, "RECEIVED", "from the platform of " + requestingCountry
+                + " (its request " + received.partnerRequestId() + ")");
+        return request;
+    }
+
+    /** The acknowledgement, answer or refusal of a request received from a partner's platform is to go back to it. */
+    private void queueReply(Instant now) {
+        if (received != null) {
+            reply = Handoff.pending(reply == null ? 1 : reply.version() + 1, requestingCountry, now)
+                    .keepingTheClaimOf(reply, now);
+            replyQueued = true;
+        }
     }
 
     /** A new request, a draft until {@link #send} finds it complete and allowed. */
@@ -104,7 +141,7 @@ public final class CooperationRequest {
         CooperationRequest request = new CooperationRequest(id, origin, caseId, caseReference, requestingCountry,
                 destinationCountry, type, legalBasis == null ? type.defaultBasis() : legalBasis, urgent, urgencyReason,
                 handling, content, List.of(), RequestStatus.DRAFT, by, now, null, null, null, null, null, null, null,
-                null, List.of(), 0, null, List.of(), false, null, null);
+                null, List.of(), 0, null, List.of(), false, null, null, null, null);
         request.missing = Completeness.missing(type, content, request.urgent, urgencyReason);
         request.record(now, by, "DRAFTED", origin);
         return request;
@@ -148,6 +185,7 @@ public final class CooperationRequest {
         require(status == RequestStatus.SENT, "acknowledged");
         status = RequestStatus.ACKNOWLEDGED;
         acknowledgedAt = now;
+        queueReply(now);
         record(now, by, "ACKNOWLEDGED", null);
     }
 
@@ -192,6 +230,11 @@ public final class CooperationRequest {
             if (!isExtension()) {
                 planned.add(assistanceRequestId());
             }
+        }
+        if (received != null) {
+            // the follow-ups are the requesting platform's to draft, from the answer it receives
+            planned.clear();
+            queueReply(now);
         }
         followUps = List.copyOf(planned);
         followUpsPending = !planned.isEmpty();
@@ -303,6 +346,7 @@ public final class CooperationRequest {
         status = RequestStatus.REFUSED;
         refusalReason = reason;
         closedAt = now;
+        queueReply(now);
         record(now, by, "REFUSED", reason);
     }
 
@@ -391,4 +435,8 @@ public final class CooperationRequest {
     public boolean followUpsPending() { return followUpsPending; }
     public Instant preservedUntil() { return preservedUntil; }
     public String parentId() { return parentId; }
+    public Received received() { return received; }
+    public Handoff reply() { return reply; }
+    /** Whether the last change queued a reply to the requesting platform (written with the change). */
+    public boolean replyQueued() { return replyQueued; }
 }

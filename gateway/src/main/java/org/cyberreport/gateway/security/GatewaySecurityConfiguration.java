@@ -88,8 +88,8 @@ class GatewaySecurityConfiguration {
                         .pathMatchers("/api/triage/**").hasAnyRole("triage-officer", "triage-supervisor")
                         // Partners' systems answer with a signature instead of a token; cooperation verifies it.
                         .pathMatchers(HttpMethod.POST, "/api/cooperation/callbacks/*").permitAll()
-                        // partner platforms' hit/no-hit queries: signed the same way
-                        .pathMatchers(HttpMethod.POST, "/api/cooperation/partners/*/hitcheck").permitAll()
+                        // partner platforms' hit/no-hit queries and requests: signed the same way
+                        .pathMatchers(HttpMethod.POST, "/api/cooperation/partners/*/hitcheck", "/api/cooperation/partners/*/requests").permitAll()
                         .pathMatchers("/api/cooperation/**").hasAnyRole("triage-officer", "liaison", "admin")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(server -> server

@@ -107,7 +107,8 @@ public class RequestStore {
     /**
      * Writes a change of the request if nobody changed it since it was read. The forwarding entry is
      * the relay's: it is written only when the change created it (sending a draft), never copied back
-     * from a stale read over the relay's lease and delivery state.
+     * from a stale read over the relay's lease and delivery state. The same holds for the reply to a
+     * partner's platform, written by the liaison's action that queues it.
      */
     public boolean replace(CooperationRequest request, boolean withForwarding) {
         return replace(request, withForwarding, null);
@@ -122,7 +123,9 @@ public class RequestStore {
         changed.remove("_class");
         Update update = new Update();
         changed.forEach((field, value) -> {
-            if (!field.equals("_id") && (withForwarding || !field.equals("forwarding"))) {
+            // the hand-offs are the relays': written only by the change that queues them
+            if (!field.equals("_id") && (withForwarding || !field.equals("forwarding"))
+                    && (request.replyQueued() || !field.equals("reply"))) {
                 update.set(field, value);
             }
         });
