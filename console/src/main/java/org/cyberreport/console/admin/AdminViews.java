@@ -19,7 +19,7 @@ final class AdminViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record DirectoryEntry(String country, String name, String delivery, String endpoint, String partnerKeyId,
                           String partnerPublicKey, String signingKeyId, Contact contact, Instant updatedAt,
-                          String updatedBy) {
+                          String updatedBy, Boolean hitcheck, String hitcheckEndpoint) {
 
         /** Whether the words typed (any case) are in its code, its name or its office's name. */
         boolean matches(String words, String countryName) {

@@ -14,6 +14,9 @@ public class DirectoryForm {
     public String endpoint;
     public String partnerKeyId;
     public String partnerPublicKey;
+    /** Hit/no-hit with the country's platform, and where it answers: kept as they are unless changed here. */
+    public boolean hitcheck;
+    public String hitcheckEndpoint;
     public ContactForm contact = new ContactForm();
 
     public static class ContactForm {
@@ -32,6 +35,8 @@ public class DirectoryForm {
         form.endpoint = entry.endpoint();
         form.partnerKeyId = entry.partnerKeyId();
         form.partnerPublicKey = entry.partnerPublicKey();
+        form.hitcheck = Boolean.TRUE.equals(entry.hitcheck());
+        form.hitcheckEndpoint = entry.hitcheckEndpoint();
         if (entry.contact() != null) {
             form.contact.office = entry.contact().office();
             form.contact.phone = entry.contact().phone();
@@ -47,6 +52,10 @@ public class DirectoryForm {
         putIfTyped(body, "endpoint", endpoint);
         putIfTyped(body, "partnerKeyId", partnerKeyId);
         putIfTyped(body, "partnerPublicKey", partnerPublicKey);
+        if (hitcheck) {
+            body.put("hitcheck", true);
+        }
+        putIfTyped(body, "hitcheckEndpoint", hitcheckEndpoint);
         if (contact != null && !contact.isEmpty()) {
             Map<String, Object> typed = new LinkedHashMap<>();
             putIfTyped(typed, "office", contact.office);

@@ -31,9 +31,11 @@ class LookupController {
     private static final String PAGE = "lookup";
 
     private final Gateway gateway;
+    private final PartnerCheckController partnerChecks;
 
-    LookupController(Gateway gateway) {
+    LookupController(Gateway gateway, PartnerCheckController partnerChecks) {
         this.gateway = gateway;
+        this.partnerChecks = partnerChecks;
     }
 
     /** The question, as the API takes it; blank values and lengths are the API's to refuse. */
@@ -70,11 +72,13 @@ class LookupController {
     @GetMapping
     String show(Model model) {
         model.addAttribute("lookup", new LookupForm());
+        partnerChecks.prepare(model);
         return PAGE;
     }
 
     @PostMapping
     String lookUp(@ModelAttribute("lookup") LookupForm form, BindingResult result, Model model) {
+        partnerChecks.prepare(model);
         if (blank(form.value)) {
             result.rejectValue("value", "lookup.value.required");
         }

@@ -84,7 +84,10 @@ class AdminPagesIT {
 
         assertThat(page).contains("action=\"/admin/directory/FR\"", "name=\"_csrf\"",
                 "value=\"https://liaison.police.example/requests\"", "value=\"OCLCTIC\"", "value=\"+33140000000\"",
-                "<option value=\"PUSH\" selected=\"selected\">", "platform-2026-1");
+                "<option value=\"PUSH\" selected=\"selected\">", "platform-2026-1",
+                // hit/no-hit stays as it is when the entry is saved for another change
+                "value=\"https://plateforme.police.example/api/cooperation/partners/MA/hitcheck\"");
+        assertThat(page).containsPattern("name=\"hitcheck\"[^>]*checked");
     }
 
     @Test
@@ -92,14 +95,16 @@ class AdminPagesIT {
         mvc.perform(post("/admin/directory/FR").with(anAdmin()).with(csrf())
                         .param("delivery", "PUSH").param("endpoint", " https://liaison.police.example/v2 ")
                         .param("partnerKeyId", "fr-2026").param("partnerPublicKey", "")
-                        .param("contact.office", "OCLCTIC").param("contact.phone", "+33140000000").param("contact.email", ""))
+                        .param("contact.office", "OCLCTIC").param("contact.phone", "+33140000000").param("contact.email", "")
+                        .param("hitcheck", "true").param("hitcheckEndpoint", "https://plateforme.police.example/hitcheck"))
                 .andExpect(redirectedUrl("/admin/directory/FR"))
                 .andExpect(flash().attribute("notice", "directory.saved"));
 
         ArgumentCaptor<DirectoryForm> sent = ArgumentCaptor.forClass(DirectoryForm.class);
         verify(api).update(eq("FR"), sent.capture());
         assertThat(sent.getValue().body()).isEqualTo(Map.of("delivery", "PUSH", "endpoint", "https://liaison.police.example/v2",
-                "partnerKeyId", "fr-2026", "contact", Map.of("office", "OCLCTIC", "phone", "+33140000000")));
+                "partnerKeyId", "fr-2026", "contact", Map.of("office", "OCLCTIC", "phone", "+33140000000"),
+                "hitcheck", true, "hitcheckEndpoint", "https://plateforme.police.example/hitcheck"));
     }
 
     @Test
@@ -232,15 +237,15 @@ class AdminPagesIT {
     private static AdminViews.DirectoryEntry france() {
         return new AdminViews.DirectoryEntry("FR", "France", "PUSH", "https://liaison.police.example/requests", "fr-2026",
                 null, "platform-2026-1", new AdminViews.Contact("OCLCTIC", "+33140000000", "permanence@police.example"),
-                NOW, "admin");
+                NOW, "admin", true, "https://plateforme.police.example/api/cooperation/partners/MA/hitcheck");
     }
 
     private static AdminViews.DirectoryEntry spain() {
         return new AdminViews.DirectoryEntry("ES", "Spain", "INBOX", null, null, null, "platform-2026-1",
-                new AdminViews.Contact("Guardia Civil", null, null), NOW, "admin");
+                new AdminViews.Contact("Guardia Civil", null, null), NOW, "admin", null, null);
     }
 
     private static AdminViews.DirectoryEntry morocco() {
-        return new AdminViews.DirectoryEntry("MA", "Morocco", "INBOX", null, null, null, "platform-2026-1", null, NOW, "admin");
+        return new AdminViews.DirectoryEntry("MA", "Morocco", "INBOX", null, null, null, "platform-2026-1", null, NOW, "admin", null, null);
     }
 }

@@ -52,7 +52,7 @@ class CooperationInputHardeningIT extends CooperationIT {
         for (String date : List.of("9999-12-31T00:00:00Z", "+1000000000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
                 Instant.now().plusSeconds(3L * 365 * 86_400).toString(), "2019-01-01T00:00:00Z")) {
             Http.Answer answer = http.post("/api/cooperation/requests", TRIAGE_MA,
-                    paymentStopTo("FR").replace("2026-11-29T08:00:00Z", date));
+                    paymentStopTo("FR").replace(VALUE_DATE, date));
             assertThat(answer.status()).as(date + " " + answer.body()).isEqualTo(400);
             assertThat(answer.body()).as(date).contains("valueDate");
         }

@@ -161,7 +161,8 @@ class RequestApiIT extends CooperationIT {
                  "requestedBy":"triage.ma","handling":{"tlp":"AMBER","codes":["H0"]},
                  "content":{"paymentRail":"INSTANT_PAYMENT","victimBank":"the bank of account MA64","beneficiaryBank":"BIC BNPAFRPP",
                    "beneficiaryAccount":"FR7630006000011234567890189","amount":{"amount":1500.00,"currency":"EUR"},
-                   "valueDate":"2026-11-29T08:00:00Z","transactionReference":"eb3e7d3c-1b9a-4d6f-9a3f-2c6e5b1d8f70"}}""";
+                   "valueDate":"@VALUE_DATE@","transactionReference":"eb3e7d3c-1b9a-4d6f-9a3f-2c6e5b1d8f70"}}"""
+                .replace("@VALUE_DATE@", VALUE_DATE);
 
         Http.Answer first = http.post("/internal/escalations", SERVICE, complete);
         Http.Answer repeated = http.post("/internal/escalations", SERVICE, complete);

@@ -33,6 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "cyberreport.cooperation.signing.local-development-key-file=target/test-signing-key.txt"})
 public abstract class CooperationIT {
 
+    /** A payment's value time within the window a payment stop accepts (the last months): yesterday, on the hour. */
+    protected static final String VALUE_DATE = java.time.Instant.now().minus(java.time.Duration.ofDays(1))
+            .truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
+
     protected static final String TRIAGE_MA = TestTokens.triageOfficer("MA");
     protected static final String TRIAGE_FR = TestTokens.triageOfficer("FR");
     protected static final String LIAISON_FR = TestTokens.liaison("FR");
@@ -97,8 +101,8 @@ public abstract class CooperationIT {
                  "requestedBy":"triage.ma","handling":{"tlp":"AMBER","codes":["H0"]},
                  "content":{"paymentRail":"INSTANT_PAYMENT","victimBank":"the bank of account MA64","beneficiaryBank":"BIC BNPAFRPP",
                    "beneficiaryAccount":"FR7630006000011234567890189","amount":{"amount":1500.00,"currency":"EUR"},
-                   "valueDate":"2026-11-29T08:00:00Z","transactionReference":"eb3e7d3c-1b9a-4d6f-9a3f-2c6e5b1d8f70"}}"""
-                .formatted(escalationId, caseId, destination);
+                   "valueDate":"@VALUE_DATE@","transactionReference":"eb3e7d3c-1b9a-4d6f-9a3f-2c6e5b1d8f70"}}"""
+                .formatted(escalationId, caseId, destination).replace("@VALUE_DATE@", VALUE_DATE);
         assertThat(http.post("/internal/escalations", SERVICE, escalation).status()).isLessThan(300);
     }
 
@@ -118,8 +122,8 @@ public abstract class CooperationIT {
                  "handling":{"tlp":"AMBER","codes":[]},"send":true,
                  "content":{"paymentRail":"SEPA_INSTANT","victimBank":"Attijariwafa Bank","beneficiaryBank":"BNP Paribas",
                    "beneficiaryAccount":"FR7630006000011234567890189","amount":{"amount":4500.00,"currency":"EUR"},
-                   "valueDate":"2026-11-29T08:00:00Z","transactionReference":"eb3e7d3c-1b9a-4d6f-9a3f-2c6e5b1d8f70",
+                   "valueDate":"@VALUE_DATE@","transactionReference":"eb3e7d3c-1b9a-4d6f-9a3f-2c6e5b1d8f70",
                    "victims":[{"name":"Amina El Idrissi","role":"account holder"}]}}
-                """.formatted(country);
+                """.formatted(country).replace("@VALUE_DATE@", VALUE_DATE);
     }
 }

@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 class ChainedPaymentStopIT extends CooperationIT {
 
     private static final String LIAISON_PT = TestTokens.liaison("PT");
-    private static final String FIRST_PAYMENT = "2026-11-29T08:00:00Z";
+    private static final String FIRST_PAYMENT = VALUE_DATE;
+    private static final String SECOND_HOP = java.time.Instant.parse(VALUE_DATE).plusSeconds(70 * 60).toString();
+    private static final String THIRD_HOP = java.time.Instant.parse(VALUE_DATE).plusSeconds(210 * 60).toString();
 
     @Autowired
     ExpiryWatch watch;
@@ -33,7 +35,7 @@ class ChainedPaymentStopIT extends CooperationIT {
 
         // FR: the funds had left for Spain
         JsonNode answered = answer(first, LIAISON_FR, onward("ES", "Banco Ejemplo", "ES9121000418450200051332", null,
-                "4400.00", "8a562c67-ca16-48ba-b074-65581be6f011", "2026-11-29T09:10:00Z"));
+                "4400.00", "8a562c67-ca16-48ba-b074-65581be6f011", SECOND_HOP));
         assertThat(answered.get("status").asString()).isEqualTo("ANSWERED");
         String second = http.get("/api/cooperation/requests/" + first, TRIAGE_MA).json().get("followUps").get(0).asString();
         JsonNode draft = http.get("/api/cooperation/requests/" + second, TRIAGE_MA).json();
@@ -52,7 +54,7 @@ class ChainedPaymentStopIT extends CooperationIT {
         assertThat(http.post("/api/cooperation/requests/" + second + "/submission", TRIAGE_MA, "{}").json()
                 .get("status").asString()).isEqualTo("SENT");
         answer(second, LIAISON_ES, onward("PT", "Exchange Lda", null, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
-                "4300.00", null, "2026-11-29T11:30:00Z").replace("\"reference\":null,",
+                "4300.00", null, THIRD_HOP).replace("\"reference\":null,",
                 "\"transactionHash\":\"f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16\","));
         String third = http.get("/api/cooperation/requests/" + second, TRIAGE_MA).json().get("followUps").get(0).asString();
         JsonNode last = http.get("/api/cooperation/requests/" + third, TRIAGE_MA).json();
@@ -79,7 +81,7 @@ class ChainedPaymentStopIT extends CooperationIT {
     void fundsBackHomeDraftNothingAndBadTransfersAreRefused() {
         String stop = sent(http.post("/api/cooperation/requests", TRIAGE_MA, paymentStopTo("FR")));
         String info = sent(http.post("/api/cooperation/requests", TRIAGE_MA, informationRequestTo("FR", true)));
-        String toES = onward("ES", "Banco Ejemplo", "ES9121000418450200051332", null, "10.00", "ref-1", "2026-11-29T09:10:00Z");
+        String toES = onward("ES", "Banco Ejemplo", "ES9121000418450200051332", null, "10.00", "ref-1", SECOND_HOP);
 
         assertThat(http.post("/api/cooperation/requests/" + info + "/answer", LIAISON_FR, toES).status())
                 .as("only a payment stop's answer says where funds went").isEqualTo(422);
@@ -99,7 +101,7 @@ class ChainedPaymentStopIT extends CooperationIT {
     void anAnswerWhoseDraftsACrashPreventedGetsThemFromTheWatch() {
         String stop = sent(http.post("/api/cooperation/requests", TRIAGE_MA, paymentStopTo("FR")));
         answer(stop, LIAISON_FR, onward("ES", "Banco Ejemplo", "ES9121000418450200051332", null, "10.00", "ref-1",
-                "2026-11-29T09:10:00Z"));
+                SECOND_HOP));
         String drafted = http.get("/api/cooperation/requests/" + stop, TRIAGE_MA).json().get("followUps").get(0).asString();
         // as if the process died after storing the answer and before drafting
         mongo.remove(Query.query(Criteria.where("_id").is(drafted)), "requests");
