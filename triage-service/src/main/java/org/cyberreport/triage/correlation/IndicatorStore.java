@@ -65,6 +65,19 @@ public class IndicatorStore {
                 .toList();
     }
 
+    /**
+     * The id of a membership's entry in the hit/no-hit table: a hash of the membership's id, so that the
+     * table holds no identifier in any form (only tags and sealed references).
+     */
+    public static String hitTagId(String membershipId) {
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(membershipId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     /** Whether the case still names the indicator (a table entry written after a detach goes again). */
     public boolean isMember(String membershipId) {
         return template.exists(query(where("_id").is(membershipId)), MEMBERS);
@@ -112,7 +125,7 @@ public class IndicatorStore {
 
     /** Removes the case from an indicator it no longer has (after an amendment). */
     public void detach(String caseId, String key) {
-        template.remove(query(where("_id").is(pair(key, caseId))), HIT_TAGS);
+        template.remove(query(where("_id").is(hitTagId(pair(key, caseId)))), HIT_TAGS);
         Document removed = template.findAndRemove(query(where("_id").is(pair(key, caseId))), Document.class, MEMBERS);
         if (removed != null) {
             Update update = new Update().inc("count", -1);

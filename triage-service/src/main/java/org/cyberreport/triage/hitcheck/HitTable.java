@@ -41,6 +41,7 @@ public class HitTable {
     private final CaseStore cases;
     private final HolderKey key;
     private final String country;
+    private final java.util.concurrent.locks.ReentrantLock building = new java.util.concurrent.locks.ReentrantLock();
 
     public HitTable(MongoTemplate template, IndicatorStore indicators, CaseStore cases, HolderKey key, String country) {
         this.template = template;
@@ -65,14 +66,38 @@ public class HitTable {
     }
 
     /** Brings the table up to date; returns how many entries were written. */
-    public synchronized int update() {
+    public int update() {
+        building.lock();
+        try {
+            return catchUp();
+        } finally {
+            building.unlock();
+        }
+    }
+
+    /** Brings the table up to date unless a pass is under way (a partner's query does not wait for it). */
+    void updateIfIdle() {
+        if (building.tryLock()) {
+            try {
+                catchUp();
+            } catch (RuntimeException failed) {
+                log.warn("Hit/no-hit table not brought up to date this time: {}", failed.toString());
+            } finally {
+                building.unlock();
+            }
+        }
+    }
+
+    private int catchUp() {
         int written = 0;
         while (true) {
             Document state = template.findById("table", Document.class, STATE);
             Instant from = state == null ? Instant.EPOCH : state.getDate("at").toInstant();
             Set<String> doneAtFrom = state == null ? Set.of() : new HashSet<>(state.getList("ids", String.class, List.of()));
             List<Membership> page = indicators.membershipsSince(from, PAGE + doneAtFrom.size());
-            List<Membership> fresh = page.stream().filter(member -> !doneAtFrom.contains(member.id())).toList();
+            // the memberships at the watermark's instant already written, by their entries' ids (no identifier kept here either)
+            List<Membership> fresh = page.stream()
+                    .filter(member -> !doneAtFrom.contains(IndicatorStore.hitTagId(member.id()))).toList();
             if (fresh.isEmpty()) {
                 return written;
             }
@@ -86,8 +111,8 @@ public class HitTable {
                 }
             }
             Instant last = fresh.getLast().at();
-            Set<String> atLast = page.stream().filter(member -> member.at().equals(last)).map(Membership::id)
-                    .collect(Collectors.toSet());
+            Set<String> atLast = page.stream().filter(member -> member.at().equals(last))
+                    .map(member -> IndicatorStore.hitTagId(member.id())).collect(Collectors.toSet());
             if (last.equals(from)) {
                 atLast.addAll(doneAtFrom);
             }
@@ -101,13 +126,14 @@ public class HitTable {
 
     private void write(Membership member, TriageCase held) {
         byte[] output = Oprf.evaluate(key.scalar(), member.key().getBytes(StandardCharsets.UTF_8));
-        Document entry = new Document("_id", member.id()).append("tag", Tags.tag(output))
+        String id = IndicatorStore.hitTagId(member.id());
+        Document entry = new Document("_id", id).append("tag", Tags.tag(output))
                 .append("sealed", Tags.seal(output, held.reference()));
-        template.findAndReplace(query(where("_id").is(member.id())), entry,
+        template.findAndReplace(query(where("_id").is(id)), entry,
                 FindAndReplaceOptions.options().upsert(), Document.class, IndicatorStore.HIT_TAGS);
         if (!indicators.isMember(member.id())) {
             // the case stopped naming it while the entry was being made
-            template.remove(query(where("_id").is(member.id())), IndicatorStore.HIT_TAGS);
+            template.remove(query(where("_id").is(id)), IndicatorStore.HIT_TAGS);
         }
     }
 

@@ -69,7 +69,7 @@ public class Hitchecks {
                         List.of(new FieldViolation("blinded[" + i + "]", "is not a compressed point of P-256 other than the identity")));
             }
         }
-        table.updateQuietly();
+        table.updateIfIdle();
         return new Evaluation(evaluated, table.entries());
     }
 
