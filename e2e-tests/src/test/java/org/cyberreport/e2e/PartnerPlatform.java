@@ -1,10 +1,6 @@
 package org.cyberreport.e2e;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,17 +80,7 @@ final class PartnerPlatform {
     }
 
     String tokenFor(String username) {
-        Http server = new Http(keycloak);
-        String form = "grant_type=password&client_id=cyberreport-cli&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";
-        Http.Answer answer = server.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + keycloak + "/realms/cyberreport/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        if (answer.status() != 200) {
-            throw new IllegalStateException("No token for " + username + ": " + answer.status() + " " + answer.body());
-        }
-        return answer.json().get("access_token").asString();
+        return RunningPlatform.tokenFor(keycloak, username);
     }
 
     private int launcher(String command) throws IOException, InterruptedException {

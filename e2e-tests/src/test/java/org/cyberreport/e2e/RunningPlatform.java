@@ -234,10 +234,15 @@ final class RunningPlatform {
 
     /** An access token for a demo user, by the password grant of the local-development CLI client. */
     static String tokenFor(String username) {
-        Http keycloak = new Http(KEYCLOAK);
+        return tokenFor(KEYCLOAK, username);
+    }
+
+    /** The same from the Keycloak on {@code keycloakPort} (another platform's, say). */
+    static String tokenFor(int keycloakPort, String username) {
+        Http keycloak = new Http(keycloakPort);
         String form = "grant_type=password&client_id=cyberreport-cli&username=" + encode(username) + "&password=demo";
         Http.Answer answer = keycloak.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + KEYCLOAK + "/realms/cyberreport/protocol/openid-connect/token"))
+                        URI.create("http://localhost:" + keycloakPort + "/realms/cyberreport/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         if (answer.status() != 200) {

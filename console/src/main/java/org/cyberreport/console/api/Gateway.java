@@ -71,6 +71,37 @@ public class Gateway {
                 .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(type));
     }
 
+    /** A POST whose body is a file's bytes, streamed from {@code content} (never held whole). */
+    public <T> T upload(Function<UriBuilder, URI> uri, java.io.InputStream content, long length, String contentType,
+                        Class<T> type) {
+        MediaType mediaType;
+        try {
+            mediaType = contentType == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType);
+        } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
+            mediaType = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        MediaType sent = mediaType;
+        return call(() -> rest.post().uri(uri).contentType(sent).contentLength(length)
+                .body(out -> content.transferTo(out))
+                .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(type));
+    }
+
+    /** A GET whose answer (a file) is streamed to {@code sink} with its headers, never held whole. */
+    public void download(Function<UriBuilder, URI> uri, Download sink) {
+        call(() -> rest.get().uri(uri).exchange((request, response) -> {
+            if (response.getStatusCode().isError()) {
+                refuse(request, response);
+            }
+            sink.accept(response.getHeaders(), response.getBody());
+            return null;
+        }));
+    }
+
+    @FunctionalInterface
+    public interface Download {
+        void accept(HttpHeaders headers, java.io.InputStream body) throws IOException;
+    }
+
     private static <T> Versioned<T> versioned(ResponseEntity<T> entity) {
         return new Versioned<>(entity.getBody(), entity.getHeaders().getETag());
     }

@@ -42,13 +42,9 @@ class PartnerCheckController {
         this.json = json;
     }
 
-    public static class PartnerForm {
+    /** The look-up's question, and the partner country it is put to. */
+    public static class PartnerForm extends LookupController.LookupForm {
         public String partner;
-        public String type = "IBAN";
-        public String value;
-        public String chain;
-        public String platform;
-        public String purpose;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

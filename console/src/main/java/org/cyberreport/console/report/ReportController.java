@@ -46,7 +46,11 @@ class ReportController {
     private final Vocabulary vocab;
     private final ConsoleProperties console;
 
-    ReportController(ReportApi api, JsonMapper json, Vocabulary vocab, ConsoleProperties console) {
+    private final org.cyberreport.console.evidence.EvidencePages evidence;
+
+    ReportController(ReportApi api, JsonMapper json, Vocabulary vocab, ConsoleProperties console,
+                     org.cyberreport.console.evidence.EvidencePages evidence) {
+        this.evidence = evidence;
         this.api = api;
         this.json = json;
         this.vocab = vocab;
@@ -120,6 +124,7 @@ class ReportController {
         Versioned<ReportViews.Report> report = api.read(id);
         model.addAttribute("report", report.body());
         model.addAttribute("content", contentOf(report.body().content(), ReportForm.class));
+        model.addAttribute("files", evidence.files(id));
         if (!model.containsAttribute("withdrawal")) {
             WithdrawalForm withdrawal = new WithdrawalForm();
             withdrawal.version = report.body().version();

@@ -44,7 +44,10 @@ class TriageController {
     private final TriageApi api;
     private final JsonMapper json;
 
-    TriageController(TriageApi api, JsonMapper json) {
+    private final org.cyberreport.console.evidence.EvidencePages evidence;
+
+    TriageController(TriageApi api, JsonMapper json, org.cyberreport.console.evidence.EvidencePages evidence) {
+        this.evidence = evidence;
         this.api = api;
         this.json = json;
     }
@@ -67,6 +70,8 @@ class TriageController {
         ConsoleUser user = ConsoleUser.of(authentication);
         // a supervisor reads the case; the requests abroad are the officers' (cooperation answers them only)
         model.addAttribute("requests", user != null && user.isTriageOfficer() ? api.requestsAbout(id) : null);
+        // the report's evidence files (the case's id is its report's): officers read them through intake
+        model.addAttribute("files", user != null && user.isTriageOfficer() ? evidence.files(id) : null);
         return showCase(id, model);
     }
 

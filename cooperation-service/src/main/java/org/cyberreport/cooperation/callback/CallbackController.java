@@ -63,17 +63,15 @@ class CallbackController {
     static final List<String> REQUIRED = PartnerSignatures.REQUIRED;
 
     private final PartnerSignatures signatures;
+    private final SignedBodies bodies;
     private final RequestDesk desk;
-    private final JsonMapper json;
     private final Clock clock;
-    private final Validator validator;
 
-    CallbackController(PartnerSignatures signatures, RequestDesk desk, JsonMapper json, Clock clock, Validator validator) {
+    CallbackController(PartnerSignatures signatures, SignedBodies bodies, RequestDesk desk, Clock clock) {
         this.signatures = signatures;
+        this.bodies = bodies;
         this.desk = desk;
-        this.json = json;
         this.clock = clock;
-        this.validator = validator;
     }
 
     @PostMapping(path = "/api/cooperation/callbacks/{country}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -85,18 +83,7 @@ class CallbackController {
                                  @RequestHeader(name = "Content-Digest", required = false) String contentDigest) {
         signatures.verify(country, http, body, signatureInput, signature, contentDigest);
         Instant now = clock.instant();
-        Callback callback;
-        try {
-            callback = json.readValue(body, Callback.class);
-        } catch (JacksonException unreadable) {
-            throw new ProblemException(ProblemKind.MALFORMED_REQUEST, "The callback could not be read");
-        }
-        List<FieldViolation> violations = validator.validate(callback).stream()
-                .map(v -> new FieldViolation(v.getPropertyPath().toString().replaceAll("\\.<list element>", ""), v.getMessage()))
-                .toList();
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        Callback callback = bodies.read(body, Callback.class, "callback");
         if (callback.requestId() == null || callback.action() == null
                 || callback.action() == Action.ANSWER && (callback.text() == null || callback.text().isBlank())
                 || callback.action() == Action.REFUSE && (callback.reason() == null || callback.reason().isBlank())) {

@@ -57,18 +57,16 @@ class PartnerRequestController {
     private final RequestStore store;
     private final EndpointGuard guard;
     private final AuditTrail audit;
-    private final JsonMapper json;
-    private final Validator validator;
+    private final SignedBodies bodies;
     private final Clock clock;
 
-    PartnerRequestController(PartnerSignatures signatures, RequestStore store, EndpointGuard guard, AuditTrail audit,
-                             JsonMapper json, Validator validator, Clock clock) {
+    PartnerRequestController(PartnerSignatures signatures, SignedBodies bodies, RequestStore store, EndpointGuard guard,
+                             AuditTrail audit, Clock clock) {
         this.signatures = signatures;
+        this.bodies = bodies;
         this.store = store;
         this.guard = guard;
         this.audit = audit;
-        this.json = json;
-        this.validator = validator;
         this.clock = clock;
     }
 
@@ -99,18 +97,7 @@ class PartnerRequestController {
                                 @RequestHeader(name = "Signature", required = false) String signature,
                                 @RequestHeader(name = "Content-Digest", required = false) String contentDigest) {
         signatures.verify(country, http, body, signatureInput, signature, contentDigest);
-        Inbound inbound;
-        try {
-            inbound = json.readValue(body, Inbound.class);
-        } catch (JacksonException unreadable) {
-            throw new ProblemException(ProblemKind.MALFORMED_REQUEST, "The request could not be read");
-        }
-        List<FieldViolation> violations = validator.validate(inbound).stream()
-                .map(v -> new FieldViolation(v.getPropertyPath().toString().replaceAll("\\.<list element>", ""), v.getMessage()))
-                .toList();
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        Inbound inbound = bodies.read(body, Inbound.class, "request");
         if (!inbound.requestingCountry().equals(country) || inbound.destinationCountry().equals(country)) {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, "A partner sends its own requests, to another country",
                     List.of(new FieldViolation("requestingCountry", "must be " + country + ", the signer's country")));

@@ -1,18 +1,11 @@
 package org.cyberreport.cooperation.forwarding;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.bson.Document;
 import org.cyberreport.cooperation.directory.DirectoryEntry;
@@ -23,9 +16,7 @@ import org.cyberreport.cooperation.request.RequestStatus;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.Delivery;
 import org.cyberreport.kit.outbox.RejectedDeliveryException;
-import org.cyberreport.kit.outbox.TransientStatusException;
 import org.cyberreport.kit.security.Caller;
-import org.cyberreport.kit.tracing.TraceContexts;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -51,15 +42,12 @@ final class ForeignDelivery implements Delivery {
     private final MongoConverter converter;
     private final DirectoryStore directory;
     private final EndpointGuard guard;
-    private final SigningKeys keys;
     private final JsonMapper json;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final SignedPost signedPost;
     private final CircuitBreakerRegistry breakers;
     private final BulkheadRegistry bulkheads;
     private final AuditTrail audit;
     private final String callbackBase;
-    private final Clock clock;
 
     ForeignDelivery(MongoConverter converter, DirectoryStore directory, EndpointGuard guard, SigningKeys keys,
                     JsonMapper json, Duration connectTimeout, Duration timeout, CircuitBreakerRegistry breakers,
@@ -67,15 +55,12 @@ final class ForeignDelivery implements Delivery {
         this.converter = converter;
         this.directory = directory;
         this.guard = guard;
-        this.keys = keys;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.timeout = timeout;
+        this.signedPost = new SignedPost(keys, clock, connectTimeout, timeout);
         this.breakers = breakers;
         this.bulkheads = bulkheads;
         this.audit = audit;
         this.callbackBase = callbackBase;
-        this.clock = clock;
     }
 
     @Override
@@ -102,42 +87,6 @@ final class ForeignDelivery implements Delivery {
     }
 
     private void post(URI endpoint, byte[] body) {
-        String contentType = "application/json";
-        var signed = MessageSignatures.sign(SIGNED, MessageSignatures.values("POST", endpoint, contentType, body),
-                keys.privateKey(), keys.keyId(), clock.instant(), UUID.randomUUID().toString());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(timeout)
-                .header("Content-Type", contentType)
-                .header("Content-Digest", signed.contentDigest())
-                .header("Signature-Input", signed.signatureInput())
-                .header("Signature", signed.signature());
-        // the trace of the escalation that led here (a random id, nothing of the case), for the partner's logs
-        String trace = TraceContexts.current();
-        if (trace != null) {
-            builder.header(TraceContexts.TRACEPARENT, trace);
-        }
-        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException slow) {
-            throw new TransientStatusException(504);
-        } catch (IOException unreachable) {
-            throw new UncheckedIOException(unreachable);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return;
-        }
-        if (status >= 300 && status < 400) {
-            throw new RejectedDeliveryException(status, "redirect to " + response.headers().firstValue("Location")
-                    .orElse("?") + " not followed");
-        }
-        if (TransientStatusException.isTransient(status)) {
-            throw new TransientStatusException(status);
-        }
-        throw new RejectedDeliveryException(status, response.body());
+        signedPost.deliver(endpoint, body, SIGNED, status -> false);
     }
 }

@@ -1,19 +1,11 @@
 package org.cyberreport.cooperation.forwarding;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.bson.Document;
 import org.cyberreport.cooperation.directory.EndpointGuard;
@@ -22,7 +14,6 @@ import org.cyberreport.cooperation.request.RequestStatus;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.outbox.Delivery;
 import org.cyberreport.kit.outbox.RejectedDeliveryException;
-import org.cyberreport.kit.outbox.TransientStatusException;
 import org.cyberreport.kit.security.Caller;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
@@ -46,27 +37,21 @@ class ReplyDelivery implements Delivery {
 
     private final MongoConverter converter;
     private final EndpointGuard guard;
-    private final SigningKeys keys;
     private final JsonMapper json;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final SignedPost signedPost;
     private final CircuitBreakerRegistry breakers;
     private final BulkheadRegistry bulkheads;
     private final AuditTrail audit;
-    private final Clock clock;
 
     ReplyDelivery(MongoConverter converter, EndpointGuard guard, SigningKeys keys, JsonMapper json, Duration connectTimeout,
                   Duration timeout, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads, AuditTrail audit, Clock clock) {
         this.converter = converter;
         this.guard = guard;
-        this.keys = keys;
         this.json = json;
-        this.timeout = timeout;
         this.breakers = breakers;
         this.bulkheads = bulkheads;
         this.audit = audit;
-        this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.signedPost = new SignedPost(keys, clock, connectTimeout, timeout);
     }
 
     @Override
@@ -111,35 +96,8 @@ class ReplyDelivery implements Delivery {
                 "endpoint", endpoint.getHost(), "action", action, "contentDigest", MessageSignatures.contentDigest(body)));
     }
 
+    /** A 409 means the asking platform has that state already (a repeat after a lost answer): taken. */
     private void post(URI endpoint, byte[] body) {
-        String contentType = "application/json";
-        Instant now = clock.instant();
-        var signed = MessageSignatures.sign(SIGNED, MessageSignatures.values("POST", endpoint, contentType, body),
-                keys.privateKey(), keys.keyId(), now, UUID.randomUUID().toString());
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
-                .header("Content-Type", contentType)
-                .header("Content-Digest", signed.contentDigest())
-                .header("Signature-Input", signed.signatureInput())
-                .header("Signature", signed.signature())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException slow) {
-            throw new TransientStatusException(504);
-        } catch (IOException unreachable) {
-            throw new UncheckedIOException(unreachable);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300 || status == 409) {
-            return;
-        }
-        if (TransientStatusException.isTransient(status)) {
-            throw new TransientStatusException(status);
-        }
-        throw new RejectedDeliveryException(status, response.body());
+        signedPost.deliver(endpoint, body, SIGNED, status -> status == 409);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cyberreport.cooperation.callback.PartnerSignatures;
+import org.cyberreport.cooperation.callback.SignedBodies;
 import org.cyberreport.cooperation.directory.DirectoryEntry;
 import org.cyberreport.cooperation.directory.DirectoryStore;
 import org.cyberreport.kit.audit.AuditTrail;
@@ -47,20 +48,17 @@ class PartnerHitcheckController {
     private final RateLimiterRegistry limiters;
     private final HitcheckSettings settings;
     private final AuditTrail audit;
-    private final JsonMapper json;
-    private final Validator validator;
+    private final SignedBodies bodies;
 
     PartnerHitcheckController(PartnerSignatures signatures, DirectoryStore directory, HolderTriage triage,
-                              RateLimiterRegistry limiters, HitcheckSettings settings, AuditTrail audit, JsonMapper json,
-                              Validator validator) {
+                              RateLimiterRegistry limiters, HitcheckSettings settings, AuditTrail audit, SignedBodies bodies) {
         this.signatures = signatures;
         this.directory = directory;
         this.triage = triage;
         this.limiters = limiters;
         this.settings = settings;
         this.audit = audit;
-        this.json = json;
-        this.validator = validator;
+        this.bodies = bodies;
     }
 
     record Query(@NotNull @Size(min = 1, max = 8) List<@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String> blinded) {
@@ -84,18 +82,7 @@ class PartnerHitcheckController {
             throw new ProblemException(ProblemKind.RATE_LIMITED, "Too many hit/no-hit queries from " + country
                     + ": at most " + settings.queriesPerMinute() + " a minute");
         }
-        Query query;
-        try {
-            query = json.readValue(body, Query.class);
-        } catch (JacksonException unreadable) {
-            throw new ProblemException(ProblemKind.MALFORMED_REQUEST, "The query could not be read");
-        }
-        List<FieldViolation> violations = validator.validate(query).stream()
-                .map(v -> new FieldViolation(v.getPropertyPath().toString().replaceAll("\\.<list element>", ""), v.getMessage()))
-                .toList();
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        Query query = bodies.read(body, Query.class, "query");
         HolderTriage.Evaluation evaluation = triage.evaluate(query.blinded());
         audit.record(Caller.system("partner " + partner.country()), "HITCHECK_ANSWERED", "partner", country, Map.of(
                 "identifiers", String.valueOf(query.blinded().size()),

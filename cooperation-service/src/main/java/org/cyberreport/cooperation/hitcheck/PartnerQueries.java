@@ -2,15 +2,11 @@ package org.cyberreport.cooperation.hitcheck;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.cyberreport.cooperation.callback.PartnerSignatures;
 import org.cyberreport.cooperation.directory.DirectoryEntry;
@@ -18,6 +14,7 @@ import org.cyberreport.cooperation.directory.DirectoryStore;
 import org.cyberreport.cooperation.directory.EndpointGuard;
 import org.cyberreport.cooperation.directory.UnsafeEndpoint;
 import org.cyberreport.cooperation.forwarding.MessageSignatures;
+import org.cyberreport.cooperation.forwarding.SignedPost;
 import org.cyberreport.cooperation.forwarding.SigningKeys;
 import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.problem.ProblemException;
@@ -45,27 +42,21 @@ class PartnerQueries {
 
     private final DirectoryStore directory;
     private final EndpointGuard guard;
-    private final SigningKeys keys;
     private final JsonMapper json;
     private final CircuitBreakerRegistry breakers;
     private final BulkheadRegistry bulkheads;
     private final AuditTrail audit;
-    private final Clock clock;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final SignedPost signedPost;
 
     PartnerQueries(DirectoryStore directory, EndpointGuard guard, SigningKeys keys, JsonMapper json,
                    CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads, AuditTrail audit, Clock clock, Duration timeout) {
         this.directory = directory;
         this.guard = guard;
-        this.keys = keys;
         this.json = json;
         this.breakers = breakers;
         this.bulkheads = bulkheads;
         this.audit = audit;
-        this.clock = clock;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.signedPost = new SignedPost(keys, clock, Duration.ofSeconds(3), timeout);
     }
 
     HolderTriage.Evaluation ask(Caller caller, String country, List<String> blinded) {
@@ -111,22 +102,8 @@ class PartnerQueries {
     }
 
     /** One signed call; a 2xx or 4xx (the partner's verdict) is returned, anything else is a failure of its platform. */
-    private HttpResponse<byte[]> post(URI endpoint, byte[] body) throws IOException, InterruptedException {
-        String contentType = "application/json";
-        var signed = MessageSignatures.sign(PartnerSignatures.REQUIRED, MessageSignatures.values("POST", endpoint, contentType, body),
-                keys.privateKey(), keys.keyId(), clock.instant(), UUID.randomUUID().toString());
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
-                .header("Content-Type", contentType)
-                .header("Content-Digest", signed.contentDigest())
-                .header("Signature-Input", signed.signatureInput())
-                .header("Signature", signed.signature())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException slow) {
-            throw new IOException("timed out", slow);
-        }
+    private HttpResponse<byte[]> post(URI endpoint, byte[] body) throws IOException {
+        HttpResponse<byte[]> response = signedPost.send(endpoint, body, PartnerSignatures.REQUIRED);
         int status = response.statusCode();
         if (status >= 200 && status < 300 || status >= 400 && status < 500) {
             return response;

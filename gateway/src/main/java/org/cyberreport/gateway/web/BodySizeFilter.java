@@ -20,15 +20,18 @@ import reactor.core.publisher.Mono;
 class BodySizeFilter implements WebFilter, Ordered {
 
     private final Problems problems;
-    private final long limit;
+    private final long bodyLimit;
+    private final GatewayProperties.Uploads uploads;
 
     BodySizeFilter(Problems problems, GatewayProperties properties) {
         this.problems = problems;
-        this.limit = properties.maxBodySize().toBytes();
+        this.bodyLimit = properties.maxBodySize().toBytes();
+        this.uploads = properties.uploads();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long limit = uploads.matches(exchange.getRequest().getPath().value()) ? uploads.maxSize().toBytes() : bodyLimit;
         long length = exchange.getRequest().getHeaders().getContentLength();
         if (length > limit) {
             return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",

@@ -19,12 +19,28 @@ import org.springframework.util.unit.DataSize;
  * @param requestBodyTimeout how long a request's body may take to arrive after its head; beyond, 408. Shorter
  *                       than the response timeout, so that a client that stops sending its body is refused
  *                       before the service is counted as not answering
+ * @param uploads        the paths that take files (evidence), with their own body size and time limits
  */
 @ConfigurationProperties("cyberreport.gateway")
 public record GatewayProperties(@DefaultValue("256KB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit,
                                 @DefaultValue("http://localhost:5173") List<String> consoleOrigins,
                                 @DefaultValue RateLimit refusalLimit, @DefaultValue Redis redis,
-                                @DefaultValue("5s") Duration requestBodyTimeout) {
+                                @DefaultValue("5s") Duration requestBodyTimeout, @DefaultValue Uploads uploads) {
+
+    /**
+     * @param paths       Ant patterns of the paths that take a file
+     * @param maxSize     the largest file (the service checks its own limits too)
+     * @param bodyTimeout how long a file may take to arrive after its request's head
+     */
+    public record Uploads(@DefaultValue("/api/reports/*/files") List<String> paths, @DefaultValue("100MB") DataSize maxSize,
+                          @DefaultValue("10m") Duration bodyTimeout) {
+
+        private static final org.springframework.util.AntPathMatcher MATCHER = new org.springframework.util.AntPathMatcher();
+
+        public boolean matches(String path) {
+            return paths.stream().anyMatch(pattern -> MATCHER.match(pattern, path));
+        }
+    }
 
     public record RateLimit(@DefaultValue("50") int requests, @DefaultValue("1s") Duration period) {
     }

@@ -84,10 +84,14 @@ final class MalformedRequests extends ChannelDuplexHandler {
     /** The connection is closing: our side is shut, the client's is drained until it closes too. */
     private boolean lingering;
 
-    MalformedRequests(RefusalLimits limits, Problems problems, Duration bodyTimeout) {
+    /** Paths that take a file, whose body may take longer to arrive. */
+    private final GatewayProperties.Uploads uploads;
+
+    MalformedRequests(RefusalLimits limits, Problems problems, Duration bodyTimeout, GatewayProperties.Uploads uploads) {
         this.limits = limits;
         this.problems = problems;
         this.bodyTimeout = bodyTimeout;
+        this.uploads = uploads;
     }
 
     @Override
@@ -121,7 +125,9 @@ final class MalformedRequests extends ChannelDuplexHandler {
             }
             inFlight = true;
             if (!(message instanceof LastHttpContent)) {
-                bodyDeadline = ctx.executor().schedule(() -> refuseInProgress(ctx, BODY_TOO_SLOW), bodyTimeout.toMillis(),
+                String path = request.uri().split("[?#]", 2)[0];
+                Duration allowed = uploads.matches(path) ? uploads.bodyTimeout() : bodyTimeout;
+                bodyDeadline = ctx.executor().schedule(() -> refuseInProgress(ctx, BODY_TOO_SLOW), allowed.toMillis(),
                         TimeUnit.MILLISECONDS);
             }
         } else if (message instanceof HttpContent content && content.decoderResult().isFailure()) {

@@ -21,7 +21,7 @@ class WebConfiguration {
     NettyServerCustomizer malformedRequests(RefusalLimits limits, Problems problems, GatewayProperties properties) {
         return server -> server.doOnChannelInit((observer, channel, address) -> channel.pipeline()
                 .addAfter(NettyPipeline.HttpCodec, "cyberreport.malformedRequests",
-                        new MalformedRequests(limits, problems, properties.requestBodyTimeout())));
+                        new MalformedRequests(limits, problems, properties.requestBodyTimeout(), properties.uploads())));
     }
 
     /** CORS for the web console's origin only, on the API paths only. */

@@ -39,8 +39,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/internal/case-states").hasRole(SERVICE)
                         .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/*/amendments",
-                                "/api/reports/*/withdrawal").hasRole(REPORTER)
-                        .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/*").hasAnyRole(REPORTER, TRIAGE_OFFICER)
+                                "/api/reports/*/withdrawal", "/api/reports/*/files").hasRole(REPORTER)
+                        .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/*", "/api/reports/*/files",
+                                "/api/reports/*/files/*", "/api/reports/*/files/*/content").hasAnyRole(REPORTER, TRIAGE_OFFICER)
                         .anyRequest().denyAll())
                 .build();
     }

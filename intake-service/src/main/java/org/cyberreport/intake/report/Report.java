@@ -28,11 +28,13 @@ public final class Report {
     private final List<Amendment> amendments;
     private Withdrawal withdrawal;
     private Handoff handoff;
+    private final List<EvidenceRef> evidenceFiles;
 
     /** Rebuilds a stored report; use {@link #file} for a new one. */
     public Report(String id, String reference, String country, String unit, Actor filedBy, Instant receivedAt,
                   Idempotency idempotency, ReportStatus status, long version, Instant updatedAt, ReportContent content,
-                  List<Amendment> amendments, Withdrawal withdrawal, Handoff handoff) {
+                  List<Amendment> amendments, Withdrawal withdrawal, Handoff handoff, List<EvidenceRef> evidenceFiles) {
+        this.evidenceFiles = new ArrayList<>(evidenceFiles == null ? List.of() : evidenceFiles);
         this.id = Objects.requireNonNull(id);
         this.reference = Objects.requireNonNull(reference);
         this.country = Objects.requireNonNull(country);
@@ -52,7 +54,7 @@ public final class Report {
     public static Report file(String id, String reference, String country, String unit, Actor filedBy,
                               ReportContent content, Idempotency idempotency, Instant now) {
         return new Report(id, reference, country, unit, filedBy, now, idempotency, ReportStatus.FILED, 1, now,
-                content, List.of(), null, Handoff.pending(1, now));
+                content, List.of(), null, Handoff.pending(1, now), List.of());
     }
 
     /** Replaces parts of the content; {@code changes} describe them for the history. */
@@ -70,6 +72,20 @@ public final class Report {
         changed(now);
         return amendment;
     }
+
+    /**
+     * An evidence file stored for the report: a new version, so that triage's copy lists it (its bytes stay
+     * here; officers read them through intake).
+     */
+    public void addEvidence(EvidenceRef file, Instant now) {
+        requireFiled("given evidence");
+        if (evidenceFiles.stream().noneMatch(held -> held.id().equals(file.id()))) {
+            evidenceFiles.add(file);
+            changed(now);
+        }
+    }
+
+    public List<EvidenceRef> evidenceFiles() { return List.copyOf(evidenceFiles); }
 
     public void withdraw(String reason, Actor by, Instant now) {
         requireFiled("withdrawn");

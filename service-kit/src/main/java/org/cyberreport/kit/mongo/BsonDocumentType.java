@@ -73,6 +73,14 @@ final class BsonDocumentType extends BasicDataType<Document> {
         if (value instanceof String text) {
             return 40 + text.length();
         }
+        if (value instanceof byte[] bytes) {
+            // binary data (a GridFS chunk holds 255 KB of it): counted at its length, or a cache of a few
+            // megabytes would keep every chunk of a large file
+            return 16 + bytes.length;
+        }
+        if (value instanceof de.bwaldvogel.mongo.bson.BinData binary) {
+            return 32 + binary.getData().length;
+        }
         return 24;
     }
 

@@ -21,42 +21,56 @@ import jakarta.servlet.http.HttpServletResponse;
  * while reading when the body is chunked, so no handler ever sees an oversized body. Also refuses
  * bodies that are not UTF-8, told by their first two bytes: a JSON text starts with an ASCII
  * character, so a byte-order mark (UTF-8's EF BB BF, or UTF-16's and UTF-32's) or a NUL byte there
- * means another encoding, which Jackson would otherwise guess and accept.
+ * means another encoding, which Jackson would otherwise guess and accept. Upload paths (a file's bytes, any
+ * of them) have their own limit and no such inspection.
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
+
     private final ProblemResponses problems;
-    private final long limit;
+    private final long bodyLimit;
+    private final java.util.List<WebProperties.Upload> uploads;
 
     public BodySizeLimitFilter(ProblemResponses problems, long limit) {
+        this(problems, limit, java.util.List.of());
+    }
+
+    public BodySizeLimitFilter(ProblemResponses problems, long limit, java.util.List<WebProperties.Upload> uploads) {
         this.problems = problems;
-        this.limit = limit;
+        this.bodyLimit = limit;
+        this.uploads = uploads == null ? java.util.List.of() : java.util.List.copyOf(uploads);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        WebProperties.Upload upload = uploads.stream()
+                .filter(candidate -> PATHS.match(candidate.path(), request.getRequestURI())).findFirst().orElse(null);
+        long limit = upload == null ? bodyLimit : upload.maxSize().toBytes();
         if (request.getContentLengthLong() > limit) {
             problems.write(response, ProblemResponses.problem(ProblemKind.PAYLOAD_TOO_LARGE,
                     "The request body exceeds the limit of " + limit + " bytes", request.getRequestURI()));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, limit, upload == null), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long limit;
+        private final boolean text;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        LimitedRequest(HttpServletRequest request, long limit, boolean text) {
             super(request);
             this.limit = limit;
+            this.text = text;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), limit);
+                stream = new LimitedStream(super.getInputStream(), limit, text);
             }
             return stream;
         }
@@ -67,9 +81,10 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
         private final long limit;
         private long read;
 
-        LimitedStream(ServletInputStream delegate, long limit) {
+        LimitedStream(ServletInputStream delegate, long limit, boolean text) {
             this.delegate = delegate;
             this.limit = limit;
+            this.inspected = text ? 0 : 2;
         }
 
         @Override

@@ -65,7 +65,7 @@ public class WebPlumbingAutoConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ProblemResponses problems, WebProperties properties) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(problems, properties.maxBodySize().toBytes()));
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(problems, properties.maxBodySize().toBytes(), properties.uploads()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

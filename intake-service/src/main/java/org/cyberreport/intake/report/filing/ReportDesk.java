@@ -32,6 +32,7 @@ import org.cyberreport.kit.audit.AuditTrail;
 import org.cyberreport.kit.problem.FieldViolation;
 import org.cyberreport.kit.problem.ProblemException;
 import org.cyberreport.kit.problem.ProblemKind;
+import org.cyberreport.intake.report.ReportStatus;
 import org.cyberreport.kit.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -205,6 +206,33 @@ public class ReportDesk {
                         "Report " + report.reference() + " was changed concurrently; read it again and retry");
             }
         }
+    }
+
+    /** Lists a stored evidence file in the report (a new version, handed to triage like any change). */
+    public Report addEvidence(Caller caller, String id, org.cyberreport.intake.report.EvidenceRef file) {
+        return change(caller, id, null, report -> report.addEvidence(file, now()),
+                report -> audit.prepare(caller, "REPORT_EVIDENCE_ADDED", "report", report.id(),
+                        Map.of("file", file.id(), "sha256", file.sha256(), "version", String.valueOf(report.version()))));
+    }
+
+    /**
+     * The report, if the caller may read it (its unit's reporters, its country's triage officers): what
+     * may be read of its evidence files too. Anything else is answered as if it did not exist.
+     */
+    public Report readable(Caller caller, String id) {
+        return visible(caller, id);
+    }
+
+    /** The report, if the caller is a reporter of its filing unit and it is not withdrawn: who may add evidence. */
+    public Report ownedByUnit(Caller caller, String id) {
+        Report report = visible(caller, id);
+        if (!caller.hasRole(Caller.REPORTER) || !report.isWithinUnit(caller.country(), caller.unit())) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "Only the filing unit adds evidence to a report");
+        }
+        if (report.status() == ReportStatus.WITHDRAWN) {
+            throw new ProblemException(ProblemKind.STATE_CONFLICT, "Report " + report.reference() + " was withdrawn");
+        }
+        return report;
     }
 
     private Report visible(Caller caller, String id) {

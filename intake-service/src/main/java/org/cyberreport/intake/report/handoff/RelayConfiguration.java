@@ -34,12 +34,13 @@ class RelayConfiguration {
     @Bean
     @Primary
     OutboxRelay triageRelay(MongoTemplate template, RelayProperties relay, ServiceTokens tokens, RetryRegistry retries,
-                            CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters) {
+                            CircuitBreakerRegistry breakers, Clock clock, MeterRegistry meters,
+                            org.springframework.beans.factory.ObjectProvider<HandedOff> handedOff) {
         OutboxSettings settings = new OutboxSettings("triage", "reports", "handoff", relay.lease(), relay.maxAttempts(),
                 relay.firstBackoff(), relay.maxBackoff(), relay.pollInterval(), relay.batchSize(), relay.concurrency());
         CircuitBreaker breaker = breakers.circuitBreaker("triage");
         TriageDelivery delivery = new TriageDelivery(template.getConverter(), restClient(relay.triageUrl(), relay), tokens,
-                retries.retry("triage"), breaker);
+                retries.retry("triage"), breaker, null, handedOff.orderedStream().toList());
         // while triage's breaker is open no hand-off is claimed; its move to half open wakes the relay
         return new OutboxRelay(template, settings, delivery, ResilienceGate.of(breaker), clock, meters)
                 .autoStartup(relay.enabled());

@@ -2,6 +2,9 @@ package org.cyberreport.intake.report.handoff;
 
 import java.time.Instant;
 
+import java.util.List;
+
+import org.cyberreport.intake.report.EvidenceRef;
 import org.cyberreport.intake.report.Report;
 import org.cyberreport.intake.report.ReportContent;
 
@@ -11,11 +14,11 @@ import org.cyberreport.intake.report.ReportContent;
  */
 public record ReportHandoffMessage(String reportId, String reference, long version, String status, String country,
                                    String unit, String filedBy, Instant receivedAt, Instant updatedAt,
-                                   ReportContent content) {
+                                   ReportContent content, List<EvidenceRef> evidenceFiles) {
 
     public static ReportHandoffMessage of(Report report) {
         return new ReportHandoffMessage(report.id(), report.reference(), report.version(), report.status().name(),
                 report.country(), report.unit(), report.filedBy().username(), report.receivedAt(), report.updatedAt(),
-                report.content());
+                report.content(), report.evidenceFiles());
     }
 }

@@ -33,6 +33,8 @@ final class TriageDelivery implements Delivery {
 
     private final java.util.function.Function<Document, ReportHandoffMessage> messageOf;
 
+    private final java.util.List<HandedOff> handedOff;
+
     TriageDelivery(MongoConverter converter, RestClient triage, ServiceTokens tokens, Retry retry, CircuitBreaker breaker) {
         this(converter, triage, tokens, retry, breaker, null);
     }
@@ -40,6 +42,13 @@ final class TriageDelivery implements Delivery {
     /** A delivery of what another outbox holds (an erasure), made into the message by {@code messageOf}. */
     TriageDelivery(MongoConverter converter, RestClient triage, ServiceTokens tokens, Retry retry, CircuitBreaker breaker,
                    java.util.function.Function<Document, ReportHandoffMessage> messageOf) {
+        this(converter, triage, tokens, retry, breaker, messageOf, java.util.List.of());
+    }
+
+    /** With those told of each version triage took ({@link HandedOff}), before it counts as delivered. */
+    TriageDelivery(MongoConverter converter, RestClient triage, ServiceTokens tokens, Retry retry, CircuitBreaker breaker,
+                   java.util.function.Function<Document, ReportHandoffMessage> messageOf, java.util.List<HandedOff> handedOff) {
+        this.handedOff = handedOff;
         this.messageOf = messageOf;
         this.converter = converter;
         this.triage = triage;
@@ -62,6 +71,7 @@ final class TriageDelivery implements Delivery {
             throw new HeldBackException("no service token: " + noToken.getMessage(), noToken);
         }
         Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, () -> post(message))).run();
+        handedOff.forEach(listener -> listener.delivered(message));
     }
 
     private void post(ReportHandoffMessage message) {

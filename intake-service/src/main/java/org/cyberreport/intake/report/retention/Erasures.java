@@ -60,6 +60,6 @@ public class Erasures {
         Date erasedAt = erasure.getDate("erasedAt");
         return new ReportHandoffMessage(erasure.getString("_id"), erasure.getString("reference"),
                 erasure.get("version", Number.class).longValue(), "ERASED", erasure.getString("country"),
-                erasure.getString("unit"), null, null, erasedAt == null ? null : erasedAt.toInstant(), null);
+                erasure.getString("unit"), null, null, erasedAt == null ? null : erasedAt.toInstant(), null, null);
     }
 }

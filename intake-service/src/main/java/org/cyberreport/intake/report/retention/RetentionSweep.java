@@ -40,9 +40,12 @@ public class RetentionSweep {
     private final AuditTrail audit;
     private final OutboxRelay erasureRelay;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     RetentionSweep(MongoTemplate template, Retention retention, Erasures erasures, AuditTrail audit,
-                   @Qualifier("erasureRelay") OutboxRelay erasureRelay, Clock clock) {
+                   @Qualifier("erasureRelay") OutboxRelay erasureRelay, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.template = template;
         this.retention = retention;
         this.erasures = erasures;
@@ -77,6 +80,8 @@ public class RetentionSweep {
     }
 
     private boolean erase(String reportId, String basis, Instant now) {
+        // what is kept beside the report (its evidence files) goes first: a crash after it finds the report again next time
+        events.publishEvent(new ReportErasing(reportId));
         Document report = template.findById(reportId, Document.class, ReportStore.COLLECTION);
         if (report != null) {
             // records of changes still waiting in the report join the trail before the report goes
