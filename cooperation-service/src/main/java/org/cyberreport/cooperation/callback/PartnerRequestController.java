@@ -59,9 +59,11 @@ class PartnerRequestController {
     private final AuditTrail audit;
     private final SignedBodies bodies;
     private final Clock clock;
+    private final org.cyberreport.cooperation.directory.DirectoryStore directory;
 
     PartnerRequestController(PartnerSignatures signatures, SignedBodies bodies, RequestStore store, EndpointGuard guard,
-                             AuditTrail audit, Clock clock) {
+                             AuditTrail audit, Clock clock, org.cyberreport.cooperation.directory.DirectoryStore directory) {
+        this.directory = directory;
         this.signatures = signatures;
         this.bodies = bodies;
         this.store = store;
@@ -76,7 +78,7 @@ class PartnerRequestController {
                    @NotNull @Pattern(regexp = "PRESERVATION|INFORMATION_REQUEST|MUTUAL_LEGAL_ASSISTANCE|PAYMENT_STOP|ASSET_TRACING") String type,
                    @Valid Basis legalBasis, boolean urgent, Instant sentAt, Instant dueAt, Instant preservationExpiresAt,
                    @Size(max = 40) @Identifier String caseReference, @Valid Marks handling,
-                   @NotNull @Valid RequestContent content, PaymentChain chain,
+                   @NotNull @Valid RequestContent content, @Valid PaymentChain chain,
                    @NotBlank @Size(max = 500) String callbackUrl) {
     }
 
@@ -102,11 +104,23 @@ class PartnerRequestController {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, "A partner sends its own requests, to another country",
                     List.of(new FieldViolation("requestingCountry", "must be " + country + ", the signer's country")));
         }
+        java.net.URI callback;
         try {
-            guard.check(inbound.callbackUrl());
+            callback = guard.check(inbound.callbackUrl());
         } catch (UnsafeEndpoint unsafe) {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, "The callback address is refused",
                     List.of(new FieldViolation("callbackUrl", unsafe.getMessage())));
+        }
+        // the answer goes back only to the partner's own platform: the host its directory entry names
+        java.util.Set<String> partnerHosts = directory.find(country).stream()
+                .flatMap(entry -> java.util.stream.Stream.of(entry.endpoint(), entry.hitcheckEndpoint()))
+                .filter(java.util.Objects::nonNull).map(endpoint -> java.net.URI.create(endpoint).getHost())
+                .filter(java.util.Objects::nonNull).map(host -> host.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+        if (callback.getHost() == null || !partnerHosts.contains(callback.getHost().toLowerCase(java.util.Locale.ROOT))) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE, "The callback address is refused",
+                    List.of(new FieldViolation("callbackUrl", "must be on the host of " + country
+                            + "'s endpoint in the liaison directory")));
         }
         Instant now = clock.instant();
         String id = CooperationRequest.derivedId(country + "/" + inbound.requestId(), "received");

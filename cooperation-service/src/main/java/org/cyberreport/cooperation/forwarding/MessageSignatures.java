@@ -108,7 +108,12 @@ public final class MessageSignatures {
         if (nonce == null || nonce.isBlank()) {
             throw new SignatureRejected("a nonce is required");
         }
-        Instant created = Instant.ofEpochSecond(Long.parseLong(params.get("created")));
+        Instant created;
+        try {
+            created = Instant.ofEpochSecond(Long.parseLong(params.get("created")));
+        } catch (NumberFormatException | java.time.DateTimeException unreadable) {
+            throw new SignatureRejected("created must be a time in seconds");
+        }
         if (created.isBefore(now.minus(window)) || created.isAfter(now.plus(Duration.ofMinutes(1)))) {
             throw new SignatureRejected("the signature is not fresh");
         }

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ReplyDelivery implements Delivery {
 
-    static final List<String> SIGNED = List.of("@method", "@path", "content-digest", "content-type");
+    /** What a callback must cover, and the target itself: a reply cannot be replayed to another platform. */
+    static final List<String> SIGNED = List.of("@method", "@target-uri", "@path", "content-digest", "content-type");
     private static final Caller RELAY = Caller.system("reply-relay");
 
     private final MongoConverter converter;

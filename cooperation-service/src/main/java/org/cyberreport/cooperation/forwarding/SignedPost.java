@@ -25,6 +25,19 @@ import org.cyberreport.kit.tracing.TraceContexts;
 public final class SignedPost {
 
     private static final String JSON = "application/json";
+    /** The largest answer read from a partner (a hit/no-hit table of some hundreds of thousands of entries). */
+    static final int MAX_ANSWER = 64 * 1024 * 1024;
+
+    /** An answer, its body read (within {@link #MAX_ANSWER}). */
+    private record Answered(HttpResponse<java.io.InputStream> response, byte[] body) implements HttpResponse<byte[]> {
+        @Override public int statusCode() { return response.statusCode(); }
+        @Override public HttpRequest request() { return response.request(); }
+        @Override public java.util.Optional<HttpResponse<byte[]>> previousResponse() { return java.util.Optional.empty(); }
+        @Override public java.net.http.HttpHeaders headers() { return response.headers(); }
+        @Override public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return response.sslSession(); }
+        @Override public URI uri() { return response.uri(); }
+        @Override public HttpClient.Version version() { return response.version(); }
+    }
 
     private final HttpClient http;
     private final SigningKeys keys;
@@ -52,8 +65,17 @@ public final class SignedPost {
             builder.header(TraceContexts.TRACEPARENT, trace);
         }
         try {
-            return http.send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<java.io.InputStream> response = http.send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            byte[] answer;
+            try (java.io.InputStream in = response.body()) {
+                // a partner's answer is read up to a bound: one that never ends cannot fill our memory
+                answer = in.readNBytes(MAX_ANSWER + 1);
+            }
+            if (answer.length > MAX_ANSWER) {
+                throw new IOException("the answer exceeds " + MAX_ANSWER + " bytes");
+            }
+            return new Answered(response, answer);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", interrupted);

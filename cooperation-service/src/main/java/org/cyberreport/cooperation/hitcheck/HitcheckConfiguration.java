@@ -30,7 +30,7 @@ class HitcheckConfiguration {
 
     @Bean
     RateLimiterRegistry hitcheckLimiters(HitcheckSettings settings) {
-        RateLimiterConfig perPartner = RateLimiterConfig.custom().limitForPeriod(settings.queriesPerMinute())
+        RateLimiterConfig perPartner = RateLimiterConfig.custom().limitForPeriod(settings.identifiersPerMinute())
                 .limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build();
         RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
         registry.addConfiguration(LIMITER, perPartner);

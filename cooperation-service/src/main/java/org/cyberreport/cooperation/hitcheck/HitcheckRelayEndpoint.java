@@ -39,6 +39,11 @@ class HitcheckRelayEndpoint {
     HolderTriage.Evaluation ask(Caller caller,
                                 @PathVariable @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String partner,
                                 @Valid @RequestBody Blinded blinded) {
+        // triage's own account only: it holds the officer's question, its purpose and its audit
+        if (!"service-account-triage-service".equals(caller.username())) {
+            throw new org.cyberreport.kit.problem.ProblemException(org.cyberreport.kit.problem.ProblemKind.FORBIDDEN,
+                    "Only triage asks partners");
+        }
         return partners.ask(caller, partner, blinded.blinded());
     }
 }

@@ -75,14 +75,14 @@ class PartnerHitcheckController {
         DirectoryEntry partner = directory.find(country).filter(DirectoryEntry::hitcheckOn)
                 .orElseThrow(() -> new ProblemException(ProblemKind.FORBIDDEN,
                         "Hit/no-hit is not switched on for " + country));
-        RateLimiter limiter = limiters.rateLimiter(HitcheckConfiguration.LIMITER + country, HitcheckConfiguration.LIMITER);
-        if (!limiter.acquirePermission()) {
-            audit.record(Caller.system("partner " + country), "HITCHECK_REFUSED", "partner", country,
-                    Map.of("reason", "rate limit (" + settings.queriesPerMinute() + " a minute)"));
-            throw new ProblemException(ProblemKind.RATE_LIMITED, "Too many hit/no-hit queries from " + country
-                    + ": at most " + settings.queriesPerMinute() + " a minute");
-        }
         Query query = bodies.read(body, Query.class, "query");
+        RateLimiter limiter = limiters.rateLimiter(HitcheckConfiguration.LIMITER + country, HitcheckConfiguration.LIMITER);
+        if (!limiter.acquirePermission(query.blinded().size())) {
+            audit.record(Caller.system("partner " + country), "HITCHECK_REFUSED", "partner", country,
+                    Map.of("reason", "rate limit (" + settings.identifiersPerMinute() + " identifiers a minute)"));
+            throw new ProblemException(ProblemKind.RATE_LIMITED, "Too many hit/no-hit queries from " + country
+                    + ": at most " + settings.identifiersPerMinute() + " identifiers a minute");
+        }
         HolderTriage.Evaluation evaluation = triage.evaluate(query.blinded());
         audit.record(Caller.system("partner " + partner.country()), "HITCHECK_ANSWERED", "partner", country, Map.of(
                 "identifiers", String.valueOf(query.blinded().size()),

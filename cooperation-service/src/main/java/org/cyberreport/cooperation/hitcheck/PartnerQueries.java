@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PartnerQueries {
 
     static final String PREFIX = "hitcheck-";
+    /** What the partner requires, and the target itself: a query cannot be replayed to another platform. */
+    static final List<String> SIGNED = List.of("@method", "@target-uri", "@path", "content-digest", "content-type");
 
     private final DirectoryStore directory;
     private final EndpointGuard guard;
@@ -103,7 +105,7 @@ class PartnerQueries {
 
     /** One signed call; a 2xx or 4xx (the partner's verdict) is returned, anything else is a failure of its platform. */
     private HttpResponse<byte[]> post(URI endpoint, byte[] body) throws IOException {
-        HttpResponse<byte[]> response = signedPost.send(endpoint, body, PartnerSignatures.REQUIRED);
+        HttpResponse<byte[]> response = signedPost.send(endpoint, body, SIGNED);
         int status = response.statusCode();
         if (status >= 200 && status < 300 || status >= 400 && status < 500) {
             return response;

@@ -41,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * signed with this platform's key. Its hit/no-hit queries are refused until an administrator switches
  * hit/no-hit on for it, and beyond its rate.
  */
-@TestPropertySource(properties = "cyberreport.cooperation.hitcheck.queries-per-minute=2")
+@TestPropertySource(properties = {"cyberreport.cooperation.hitcheck.identifiers-per-minute=2",
+        // another local host than the partner's, for the callback address bound to the partner's host
+        "cyberreport.cooperation.allowed-for-development=127.0.0.1,localhost"})
 class PartnerPlatformIT extends CooperationIT {
 
     static final WireMockServer MOROCCO = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
@@ -72,8 +74,9 @@ class PartnerPlatformIT extends CooperationIT {
         MOROCCO.stubFor(post("/api/cooperation/callbacks/FR").willReturn(aResponse().withStatus(200)));
         morocco = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String key = Base64.getEncoder().encodeToString(morocco.getPublic().getEncoded());
-        assertThat(put("/api/cooperation/directory/MA", ADMIN, "{\"delivery\":\"INBOX\",\"partnerKeyId\":\"ma-platform\","
-                + "\"partnerPublicKey\":\"" + key + "\"}").status()).isEqualTo(200);
+        assertThat(put("/api/cooperation/directory/MA", ADMIN, "{\"delivery\":\"PUSH\",\"partnerKeyId\":\"ma-platform\","
+                + "\"partnerPublicKey\":\"" + key + "\",\"endpoint\":\"" + base() + "/api/cooperation/partners/FR/requests\"}")
+                .status()).isEqualTo(200);
     }
 
     @Test
@@ -126,6 +129,11 @@ class PartnerPlatformIT extends CooperationIT {
                 .status()).isEqualTo(400);
         assertThat(deliver(request("ma-request-6").replace(base(), "https://10.0.0.7"), UUID.randomUUID().toString())
                 .status()).isEqualTo(422);
+        // nor have the answer sent anywhere but to its own platform's host
+        Http.Answer elsewhere = deliver(request("ma-request-7").replace(base(), "http://localhost:" + MOROCCO.port()),
+                UUID.randomUUID().toString());
+        assertThat(elsewhere.status()).isEqualTo(422);
+        assertThat(elsewhere.json().get("errors").toString()).contains("callbackUrl").contains("must be on the host");
         assertThat(http.get("/api/cooperation/inbox", LIAISON_FR).json().toString()).doesNotContain("ma-request-2")
                 .doesNotContain("ma-request-4");
         assertThat(mongo.estimatedCount("requests")).isEqualTo(1);

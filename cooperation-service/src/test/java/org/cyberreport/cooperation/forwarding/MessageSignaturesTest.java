@@ -84,6 +84,13 @@ class MessageSignaturesTest {
         var stripped = new MessageSignatures.Signed(noNonce.contentDigest(),
                 noNonce.signatureInput().replace(";nonce=\"n-1\"", ""), noNonce.signature());
         assertThatThrownBy(() -> verify(body, stripped, NOW, partner)).hasMessageContaining("nonce");
+        // a creation time that is no number, or out of every range, is a refusal like any other (not a crash)
+        for (String created : List.of("x", "99999999999999999999", "-9223372036854775808")) {
+            var odd = new MessageSignatures.Signed(noNonce.contentDigest(),
+                    noNonce.signatureInput().replaceAll("created=\\d+", "created=" + created), noNonce.signature());
+            assertThatThrownBy(() -> verify(body, odd, NOW, partner)).as(created)
+                    .isInstanceOf(MessageSignatures.SignatureRejected.class);
+        }
     }
 
     @Test

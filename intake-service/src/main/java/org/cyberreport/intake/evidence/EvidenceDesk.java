@@ -54,6 +54,8 @@ public class EvidenceDesk {
     static final String FILES = "evidence_files";
     static final String CUSTODY = "evidence_custody";
     static final String BUCKET = "evidence";
+    /** Per report: the bytes and files its evidence holds or has reserved. */
+    static final String QUOTA = "evidence_quota";
     private static final int HEAD = 64 * 1024;
     private static final int CHUNK = 255 * 1024;
     private static final Tika TIKA = new Tika();
@@ -117,58 +119,84 @@ public class EvidenceDesk {
             throw ProblemException.invalid(wrong);
         }
         Report report = reports.ownedByUnit(caller, reportId);
-        List<EvidenceFile> held = template.find(query(where("reportId").is(reportId)), EvidenceFile.class, FILES);
-        if (held.size() >= limits.maxFiles()) {
-            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "A report holds at most " + limits.maxFiles() + " files");
-        }
-        long used = held.stream().mapToLong(file -> file.size() == null ? 0 : file.size()).sum();
-        long allowed = Math.min(limits.maxFileSize().toBytes(), limits.maxReportSize().toBytes() - used);
-        if (allowed <= 0 || declaredLength > allowed) {
-            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "The file exceeds what the report may still hold: "
-                    + allowed + " bytes (" + limits.maxFileSize() + " per file, " + limits.maxReportSize() + " per report)");
+        long reserved = declaredLength > 0 ? declaredLength : limits.maxFileSize().toBytes();
+        if (reserved > limits.maxFileSize().toBytes() || !reserve(reportId, reserved)) {
+            throw tooLarge(declaredLength > 0 ? declaredLength : reserved, "");
         }
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         String declared = declaredType == null ? null : declaredType.length() > 127 ? declaredType.substring(0, 127) : declaredType;
-        template.insert(new EvidenceFile(id, reportId, report.reference(), report.country(), report.unit(), name, null,
-                declared, null, null, null, statedSha256 == null ? null : statedSha256.toLowerCase(), EvidenceFile.RECEIVING,
-                now, caller.username()), FILES);
         Stored stored;
         try {
-            stored = store(id, name, content, allowed);
-        } catch (PayloadTooLargeException tooLarge) {
-            discard(id);
-            throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "The file exceeds what the report may still hold: "
-                    + allowed + " bytes (" + limits.maxFileSize() + " per file, " + limits.maxReportSize() + " per report); nothing was kept");
+            template.insert(new EvidenceFile(id, reportId, report.reference(), report.country(), report.unit(), name, null,
+                    declared, null, null, null, statedSha256 == null ? null : statedSha256.toLowerCase(), EvidenceFile.RECEIVING,
+                    now, caller.username(), false), FILES);
+            stored = store(id, name, content, reserved);
+            if (statedSha256 != null && !statedSha256.equalsIgnoreCase(stored.sha256())) {
+                throw new ProblemException(ProblemKind.UNPROCESSABLE, "The file's SHA-256 is " + stored.sha256()
+                        + ", not the one stated: nothing was kept", List.of(new FieldViolation("sha256", "does not match the content")));
+            }
+            // its receipt in the chain of custody before it counts as stored: a crash between leaves it to the sweep
+            EvidenceFile arrived = new EvidenceFile(id, reportId, report.reference(), report.country(), report.unit(), name,
+                    stored.mediaType(), declared, null, stored.size(), stored.sha256(), null, EvidenceFile.RECEIVING, now,
+                    caller.username(), false);
+            handled(arrived, "RECEIVED", caller, "SHA-256 " + stored.sha256() + ", " + stored.size() + " bytes, "
+                    + stored.mediaType() + (statedSha256 == null ? "" : ", matches the digest stated"));
+            template.updateFirst(query(where("_id").is(id)), new Update().set("state", EvidenceFile.STORED)
+                    .set("mediaType", stored.mediaType()).set("nameSuggests", TIKA.detect(name)).set("size", stored.size())
+                    .set("sha256", stored.sha256()), FILES);
+        } catch (PayloadTooLargeException overflow) {
+            discard(id, reportId, reserved);
+            throw tooLarge(reserved, "; nothing was kept");
         } catch (IOException cut) {
-            discard(id);
+            discard(id, reportId, reserved);
             throw new ProblemException(ProblemKind.MALFORMED_REQUEST, "The file did not arrive whole; nothing was kept");
         } catch (RuntimeException failed) {
-            discard(id);
+            discard(id, reportId, reserved);
             throw failed;
         }
-        if (statedSha256 != null && !statedSha256.equalsIgnoreCase(stored.sha256())) {
-            discard(id);
-            throw new ProblemException(ProblemKind.UNPROCESSABLE, "The file's SHA-256 is " + stored.sha256()
-                    + ", not the one stated: nothing was kept", List.of(new FieldViolation("sha256", "does not match the content")));
-        }
-        String suggested = TIKA.detect(name);
-        template.updateFirst(query(where("_id").is(id)), new Update().set("state", EvidenceFile.STORED)
-                .set("mediaType", stored.mediaType()).set("nameSuggests", suggested).set("size", stored.size())
-                .set("sha256", stored.sha256()), FILES);
+        // what was reserved becomes what it weighs
+        template.updateFirst(query(where("_id").is(reportId)), new Update().inc("bytes", stored.size() - reserved), QUOTA);
         EvidenceFile file = template.findById(id, EvidenceFile.class, FILES);
-        try {
-            // the report lists it: a new version, which reaches triage like any change
-            reports.addEvidence(caller, reportId, new org.cyberreport.intake.report.EvidenceRef(id, name, stored.mediaType(),
-                    stored.size(), stored.sha256(), now));
-        } catch (ProblemException notListed) {
-            // the file is kept and readable; the report lists it when it is changed next (withdrawn meanwhile, say)
-            log.warn("Evidence file {} stored but not listed in report {}: {}", id, reportId, notListed.getMessage());
-        }
-        handled(file, "RECEIVED", caller, "SHA-256 " + stored.sha256() + ", " + stored.size() + " bytes, " + stored.mediaType()
-                + (statedSha256 == null ? "" : ", matches the digest stated"));
+        list(file, caller);
         log.info("Evidence file {} ({} bytes, {}) received for report {}", id, stored.size(), stored.mediaType(), report.reference());
         return View.of(file, custody(id));
+    }
+
+    private ProblemException tooLarge(long size, String more) {
+        return new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "The file (" + size + " bytes) exceeds what the report may "
+                + "still hold: " + limits.maxFileSize() + " per file, " + limits.maxReportSize() + " and "
+                + limits.maxFiles() + " files per report" + more);
+    }
+
+    /**
+     * Reserves room for one more file of {@code bytes} in the report's quota, or says there is none: one
+     * conditional increment, so that uploads at the same time cannot together pass the report's limits.
+     */
+    private boolean reserve(String reportId, long bytes) {
+        try {
+            template.upsert(query(where("_id").is(reportId)), new Update().setOnInsert("bytes", 0L).setOnInsert("files", 0),
+                    QUOTA);
+        } catch (org.springframework.dao.DuplicateKeyException created) {
+            // another upload created it at the same moment
+        }
+        return template.findAndModify(query(where("_id").is(reportId)
+                        .and("bytes").lte(limits.maxReportSize().toBytes() - bytes).and("files").lt(limits.maxFiles())),
+                new Update().inc("bytes", bytes).inc("files", 1), Document.class, QUOTA) != null;
+    }
+
+    /**
+     * Lists the stored file in its report (a new version, which reaches triage like any change). When the
+     * report cannot take it now (changed by others all along, say), the sweep lists it later.
+     */
+    private void list(EvidenceFile file, Caller caller) {
+        try {
+            reports.addEvidence(caller, file.reportId(), new org.cyberreport.intake.report.EvidenceRef(file.id(), file.name(),
+                    file.mediaType(), file.size(), file.sha256(), file.receivedAt()));
+            template.updateFirst(query(where("_id").is(file.id())), new Update().set("listed", true), FILES);
+        } catch (ProblemException notNow) {
+            log.warn("Evidence file {} stored, not listed in report {} yet: {}", file.id(), file.reportId(), notNow.getMessage());
+        }
     }
 
     private record Stored(String sha256, long size, String mediaType) {
@@ -293,29 +321,55 @@ public class EvidenceDesk {
         return file;
     }
 
-    /** Files whose bytes stopped arriving (a crash, a lost connection) go, chunks and all. */
+    /**
+     * Files whose bytes stopped arriving (a crash, a lost connection) go, chunks and all; stored files the report
+     * does not list yet are listed (or go, when their report is gone).
+     */
     public int sweepAbandoned() {
         Instant before = clock.instant().minus(limits.abandonedAfter());
         List<EvidenceFile> abandoned = template.find(query(where("state").is(EvidenceFile.RECEIVING)
                 .and("receivedAt").lt(before)).limit(100), EvidenceFile.class, FILES);
-        abandoned.forEach(file -> discard(file.id()));
+        abandoned.forEach(file -> discard(file.id(), file.reportId(), file.size() == null ? 0 : file.size()));
+        List<EvidenceFile> unlisted = template.find(query(where("state").is(EvidenceFile.STORED).and("listed").is(false)
+                .and("receivedAt").lt(clock.instant().minusSeconds(60))).limit(100), EvidenceFile.class, FILES);
+        for (EvidenceFile file : unlisted) {
+            Caller unit = new Caller("system:evidence", "evidence sweep", java.util.Set.of(Caller.REPORTER), file.country(),
+                    file.unit(), null);
+            try {
+                reports.addEvidence(unit, file.reportId(), new org.cyberreport.intake.report.EvidenceRef(file.id(), file.name(),
+                        file.mediaType(), file.size(), file.sha256(), file.receivedAt()));
+                template.updateFirst(query(where("_id").is(file.id())), new Update().set("listed", true), FILES);
+            } catch (ProblemException refused) {
+                if (refused.kind() == ProblemKind.NOT_FOUND) {
+                    discard(file.id(), file.reportId(), file.size() == null ? 0 : file.size());
+                } else if (refused.kind() == ProblemKind.STATE_CONFLICT) {
+                    // withdrawn meanwhile: the file stays readable with the report; there is no version to list it in
+                    template.updateFirst(query(where("_id").is(file.id())), new Update().set("listed", true), FILES);
+                }
+            }
+        }
         return abandoned.size();
     }
 
     /** A report's files go with it (at the end of its retention); their records and custody too. */
     public void erase(String reportId) {
         for (EvidenceFile file : template.find(query(where("reportId").is(reportId)), EvidenceFile.class, FILES)) {
-            discard(file.id());
+            discard(file.id(), reportId, 0);
             audit.record(Caller.system("retention"), "EVIDENCE_ERASED", "evidence", file.id(), Map.of("report", reportId,
                     "sha256", String.valueOf(file.sha256()), "basis", "the report's retention ended"));
         }
         template.remove(query(where("reportId").is(reportId)), CUSTODY);
+        template.remove(query(where("_id").is(reportId)), QUOTA);
     }
 
-    private void discard(String id) {
+    /** A file that is not to be kept goes whole (chunks, record, custody) and gives back what it reserved. */
+    private void discard(String id, String reportId, long reserved) {
         template.remove(query(where("files_id").is(id)), BUCKET + ".chunks");
         template.remove(query(where("_id").is(id)), BUCKET + ".files");
-        template.remove(query(where("_id").is(id)), FILES);
+        template.remove(query(where("fileId").is(id)), CUSTODY);
+        if (template.remove(query(where("_id").is(id)), FILES).getDeletedCount() > 0) {
+            template.updateFirst(query(where("_id").is(reportId)), new Update().inc("bytes", -reserved).inc("files", -1), QUOTA);
+        }
     }
 
     /** The name without any path, control or quoting characters, at most 120 characters. */

@@ -14,10 +14,12 @@ import org.springframework.data.annotation.Id;
  * @param sha256            computed on arrival
  * @param statedSha256      the digest the reporter stated (checked), when one was stated
  * @param state             {@code RECEIVING} while its bytes arrive, then {@code STORED}
+ * @param listed            whether its report lists it (a new version of the report, sent on to triage)
  */
 public record EvidenceFile(@Id String id, String reportId, String reportReference, String country, String unit,
                            String name, String mediaType, String declaredMediaType, String nameSuggests, Long size,
-                           String sha256, String statedSha256, String state, Instant receivedAt, String receivedBy) {
+                           String sha256, String statedSha256, String state, Instant receivedAt, String receivedBy,
+                           boolean listed) {
 
     static final String RECEIVING = "RECEIVING";
     static final String STORED = "STORED";
@@ -31,6 +33,7 @@ public record EvidenceFile(@Id String id, String reportId, String reportReferenc
     public boolean executable() {
         return mediaType != null && (mediaType.contains("msdownload") || mediaType.contains("executable")
                 || mediaType.contains("x-dosexec") || mediaType.contains("x-elf") || mediaType.contains("x-mach")
-                || mediaType.contains("x-sh") || mediaType.contains("java-archive") || mediaType.contains("x-msi"));
+                || mediaType.contains("x-sh") || mediaType.contains("java-archive") || mediaType.contains("x-msi")
+                || mediaType.contains("x-bat") || mediaType.contains("msdos-program") || mediaType.contains("x-msdos"));
     }
 }

@@ -42,7 +42,7 @@ class EvidenceFileIT extends IntakeIT {
 
     @BeforeEach
     void aReport() {
-        for (String collection : List.of("evidence_files", "evidence_custody", "evidence.files", "evidence.chunks")) {
+        for (String collection : List.of("evidence_files", "evidence_custody", "evidence_quota", "evidence.files", "evidence.chunks")) {
             mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection);
         }
         Http.Answer filed = file(CASABLANCA, example("online-fraud"));
@@ -145,6 +145,31 @@ class EvidenceFileIT extends IntakeIT {
         assertThat(mongo.estimatedCount("evidence_files")).isEqualTo(4);
         long chunksOfStored = mongo.findAll(Document.class, "evidence.files").size();
         assertThat(chunksOfStored).isEqualTo(4);
+    }
+
+    @Test
+    void uploadsAtTheSameTimeCannotTogetherPassTheReportsLimit() throws Exception {
+        byte[] megabyte = new byte[1024 * 1024];
+        megabyte[0] = 'x';
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String name = "part-" + i + ".bin";
+                statuses.add(pool.submit(() -> attach(CASABLANCA, name, null, "application/octet-stream", megabyte).status()));
+            }
+            List<Integer> answered = new java.util.ArrayList<>();
+            for (var status : statuses) {
+                answered.add(status.get());
+            }
+            assertThat(answered).containsOnly(201, 413);
+            assertThat(answered.stream().filter(status -> status == 201).count()).as("3 MB per report").isLessThanOrEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        long stored = mongo.findAll(Document.class, "evidence_files").stream().mapToLong(file -> file.get("size", Number.class).longValue()).sum();
+        assertThat(stored).isLessThanOrEqualTo(3L * 1024 * 1024);
+        assertThat(mongo.findById(reportId, Document.class, "evidence_quota").get("bytes", Number.class).longValue()).isEqualTo(stored);
     }
 
     private String files() {

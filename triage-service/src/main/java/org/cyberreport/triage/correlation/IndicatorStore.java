@@ -78,6 +78,15 @@ public class IndicatorStore {
         }
     }
 
+    /** Up to {@code limit} memberships written from {@code from} to {@code to} (both included), oldest first. */
+    public List<Membership> membershipsBetween(Instant from, Instant to, int limit) {
+        Query listing = query(where("at").gte(Date.from(from)).lte(Date.from(to))).with(Sort.by("at")).limit(limit);
+        return template.find(listing, Document.class, MEMBERS).stream()
+                .map(found -> new Membership(found.getString("_id"), found.getString("key"), found.getString("caseId"),
+                        found.getString("country"), found.getDate("at").toInstant()))
+                .toList();
+    }
+
     /** Whether the case still names the indicator (a table entry written after a detach goes again). */
     public boolean isMember(String membershipId) {
         return template.exists(query(where("_id").is(membershipId)), MEMBERS);
@@ -125,8 +134,9 @@ public class IndicatorStore {
 
     /** Removes the case from an indicator it no longer has (after an amendment). */
     public void detach(String caseId, String key) {
-        template.remove(query(where("_id").is(hitTagId(pair(key, caseId)))), HIT_TAGS);
+        // the membership first, its hit/no-hit entry after: an entry written meanwhile finds no membership and goes
         Document removed = template.findAndRemove(query(where("_id").is(pair(key, caseId))), Document.class, MEMBERS);
+        template.remove(query(where("_id").is(hitTagId(pair(key, caseId)))), HIT_TAGS);
         if (removed != null) {
             Update update = new Update().inc("count", -1);
             String country = removed.getString("country");

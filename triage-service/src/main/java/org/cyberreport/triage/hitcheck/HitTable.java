@@ -88,7 +88,61 @@ public class HitTable {
         }
     }
 
+    /**
+     * How far behind the watermark each pass looks again: a membership stamped before one already read but
+     * written after it (two correlations at once, two replicas whose clocks differ) is found there.
+     */
+    static final java.time.Duration OVERLAP = java.time.Duration.ofMinutes(2);
+    private static final int RECHECKED = 20_000;
+    /** Entries this instance wrote or found, with their memberships' times: skipped by the look back. */
+    private final Map<String, Instant> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
     private int catchUp() {
+        return lookBack() + forward();
+    }
+
+    /** Writes the entries missing for the memberships of the last {@link #OVERLAP} before the watermark. */
+    private int lookBack() {
+        Document state = template.findById("table", Document.class, STATE);
+        if (state == null) {
+            return 0;
+        }
+        Instant watermark = state.getDate("at").toInstant();
+        Instant from = watermark.minus(OVERLAP);
+        seen.values().removeIf(at -> at.isBefore(from));
+        List<Membership> missing = indicators.membershipsBetween(from, watermark, RECHECKED).stream()
+                .filter(member -> !seen.containsKey(IndicatorStore.hitTagId(member.id())))
+                .filter(member -> {
+                    String id = IndicatorStore.hitTagId(member.id());
+                    if (template.exists(query(where("_id").is(id)), IndicatorStore.HIT_TAGS)) {
+                        seen.put(id, member.at());
+                        return false;
+                    }
+                    return true;
+                }).toList();
+        return write(missing);
+    }
+
+    private int write(List<Membership> memberships) {
+        if (memberships.isEmpty()) {
+            return 0;
+        }
+        int written = 0;
+        Map<String, TriageCase> byId = cases.findAll(memberships.stream().map(Membership::caseId).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(TriageCase::id, Function.identity()));
+        for (Membership member : memberships) {
+            TriageCase held = byId.get(member.caseId());
+            if (held != null && (country == null || country.equals(held.country()))) {
+                write(member, held);
+                written++;
+            }
+            // looked at: another country's case, or a case gone, is not looked at again either
+            seen.put(IndicatorStore.hitTagId(member.id()), member.at());
+        }
+        return written;
+    }
+
+    private int forward() {
         int written = 0;
         while (true) {
             Document state = template.findById("table", Document.class, STATE);
@@ -101,15 +155,7 @@ public class HitTable {
             if (fresh.isEmpty()) {
                 return written;
             }
-            Map<String, TriageCase> byId = cases.findAll(fresh.stream().map(Membership::caseId).collect(Collectors.toSet()))
-                    .stream().collect(Collectors.toMap(TriageCase::id, Function.identity()));
-            for (Membership member : fresh) {
-                TriageCase held = byId.get(member.caseId());
-                if (held != null && (country == null || country.equals(held.country()))) {
-                    write(member, held);
-                    written++;
-                }
-            }
+            written += write(fresh);
             Instant last = fresh.getLast().at();
             Set<String> atLast = page.stream().filter(member -> member.at().equals(last))
                     .map(member -> IndicatorStore.hitTagId(member.id())).collect(Collectors.toSet());

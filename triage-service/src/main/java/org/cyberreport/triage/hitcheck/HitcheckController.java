@@ -20,6 +20,8 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Hit/no-hit", description = "Whether a partner country's platform holds an identifier, revealing nothing else")
 class HitcheckController {
 
+    static final String COOPERATION = "service-account-cooperation-service";
+
     private final Hitchecks hitchecks;
 
     HitcheckController(Hitchecks hitchecks) {
@@ -51,7 +53,12 @@ class HitcheckController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The holder's part (cooperation, for a partner it verified): the key applied to blinded "
             + "identifiers, and the table")
-    Hitchecks.Evaluation evaluate(@Valid @RequestBody Blinded blinded) {
+    Hitchecks.Evaluation evaluate(Caller caller, @Valid @RequestBody Blinded blinded) {
+        // cooperation's own account only: it checked the partner's signature, switch and rate first
+        if (!COOPERATION.equals(caller.username())) {
+            throw new org.cyberreport.kit.problem.ProblemException(org.cyberreport.kit.problem.ProblemKind.FORBIDDEN,
+                    "Only cooperation asks for evaluations");
+        }
         return hitchecks.evaluate(blinded.blinded());
     }
 }

@@ -33,6 +33,7 @@ public class Hitchecks {
 
     static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Indicators indicators;
     private final HitTable table;
@@ -101,21 +102,29 @@ public class Hitchecks {
         if (keys.size() > maxIdentifiers) {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, "The identifier yields too many keys to ask about at once");
         }
-        List<Oprf.Blinded> blinds = keys.stream().map(k -> Oprf.blind(k.getBytes(StandardCharsets.UTF_8))).toList();
+        List<Oprf.Blinded> blinds = new ArrayList<>(keys.stream().map(k -> Oprf.blind(k.getBytes(StandardCharsets.UTF_8))).toList());
+        // every query carries as many elements (random points beyond the identifier's keys), so that its size tells
+        // the partner nothing of the kind of identifier asked about
+        while (blinds.size() < maxIdentifiers) {
+            byte[] noise = new byte[32];
+            RANDOM.nextBytes(noise);
+            blinds.add(Oprf.blind(noise));
+        }
         PartnerPlatforms.Reply reply = partners.ask(partner, blinds.stream().map(b -> ENCODER.encodeToString(b.element())).toList());
-        if (reply == null || reply.evaluated() == null || reply.evaluated().size() != keys.size()) {
+        if (reply == null || reply.evaluated() == null || reply.evaluated().size() != blinds.size()) {
             throw new ProblemException(ProblemKind.SERVICE_UNAVAILABLE, "The partner's answer could not be read");
         }
         List<HitTable.Entry> entries = reply.entries() == null ? List.of() : reply.entries();
         Map<String, List<HitTable.Entry>> byTag = new TreeMap<>();
-        entries.forEach(entry -> byTag.computeIfAbsent(entry.tag(), t -> new ArrayList<>()).add(entry));
+        entries.stream().filter(entry -> entry != null && entry.tag() != null && entry.sealed() != null)
+                .forEach(entry -> byTag.computeIfAbsent(entry.tag(), t -> new ArrayList<>()).add(entry));
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             byte[] output;
             try {
                 output = Oprf.finalize(keys.get(i).getBytes(StandardCharsets.UTF_8), blinds.get(i).blind(),
                         DECODER.decode(reply.evaluated().get(i)));
-            } catch (IllegalArgumentException notAPoint) {
+            } catch (IllegalArgumentException | NullPointerException unreadable) {
                 throw new ProblemException(ProblemKind.SERVICE_UNAVAILABLE, "The partner's answer could not be read");
             }
             List<String> references = byTag.getOrDefault(Tags.tag(output), List.of()).stream()

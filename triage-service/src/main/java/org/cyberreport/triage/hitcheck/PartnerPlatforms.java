@@ -45,6 +45,10 @@ class PartnerPlatforms {
                     .header("Authorization", "Bearer " + tokens.token())
                     .contentType(MediaType.APPLICATION_JSON).body(new Query(blinded))
                     .retrieve().body(Reply.class));
+        } catch (HttpClientErrorException.Unauthorized | HttpClientErrorException.Forbidden between) {
+            // this platform's own services refusing each other is not the officer's doing
+            throw new ProblemException(ProblemKind.SERVICE_UNAVAILABLE,
+                    "The partner's platform could not be asked now; nothing was sent or learned");
         } catch (HttpClientErrorException refused) {
             // cooperation's own verdict (partner not switched on, rate limited, refused by the partner)
             JsonNode problem = refused.getResponseBodyAs(JsonNode.class);

@@ -37,6 +37,7 @@ class HitTableIT extends TriageIT {
     static final String KEY = "0b3e3371c417cd9d3c257fb2367a3603369ec142f0a5acfd3fca15a0526beff9";
     private static final String WALLET = "0x5aeda56215b167893e80b4fe645ba6d5bab767de";
     private static final String OTHER = "0x1111111111111111111111111111111111111111";
+    private static final String LATE = "0x3333333333333333333333333333333333333333";
     private static final String COOPERATION = TestTokens.user("service-account-cooperation-service", List.of("service"), null, null);
 
     @Autowired
@@ -68,6 +69,14 @@ class HitTableIT extends TriageIT {
         assertThat(ask(OTHER)).containsExactly(reference("fr-3", TRIAGE_FR));
         assertThat(ask("0x2222222222222222222222222222222222222222")).isEmpty();
 
+        // a membership stamped before the watermark but written after it (two correlations at once, two replicas'
+        // clocks) is found by the next pass's look back
+        String late = IndicatorNormaliser.wallet("ETHEREUM", LATE).orElseThrow();
+        mongo.insert(new Document("_id", late + "|fr-1").append("key", late).append("caseId", "fr-1").append("country", "FR")
+                .append("at", java.util.Date.from(java.time.Instant.now().minusSeconds(30))), "indicator_cases");
+        assertThat(table.update()).isEqualTo(1);
+        assertThat(ask(LATE)).containsExactly(fr1);
+
         // fr-2 no longer names the wallet: its entry goes with it
         deliver(version(Fixtures.aHandoff("fr-2", 1, "FR", cryptoTo(WALLET)), 2, "SUBMITTED", cryptoTo(OTHER)));
         table.update();
@@ -85,6 +94,8 @@ class HitTableIT extends TriageIT {
         assertThat(http.post("/internal/hitcheck/evaluations", COOPERATION,
                 "{\"blinded\":[" + "\"AAAA\",".repeat(16) + "\"AAAA\"]}").status()).isEqualTo(400);
         assertThat(http.post("/internal/hitcheck/evaluations", TRIAGE_FR, "{\"blinded\":[\"AAAA\"]}").status()).isEqualTo(403);
+        assertThat(http.post("/internal/hitcheck/evaluations", INTAKE_SERVICE, "{\"blinded\":[\"AAAA\"]}").status())
+                .as("another service's account").isEqualTo(403);
         assertThat(http.post("/api/triage/hitchecks", TestTokens.liaison("MA"),
                 "{\"partner\":\"FR\",\"type\":\"PHONE\",\"value\":\"+212612345678\",\"purpose\":\"A call from a bank\"}").status())
                 .isEqualTo(403);
