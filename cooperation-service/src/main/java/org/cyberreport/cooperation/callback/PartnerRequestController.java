@@ -60,10 +60,13 @@ class PartnerRequestController {
     private final SignedBodies bodies;
     private final Clock clock;
     private final org.cyberreport.cooperation.directory.DirectoryStore directory;
+    private final org.cyberreport.cooperation.config.CooperationProperties properties;
 
     PartnerRequestController(PartnerSignatures signatures, SignedBodies bodies, RequestStore store, EndpointGuard guard,
-                             AuditTrail audit, Clock clock, org.cyberreport.cooperation.directory.DirectoryStore directory) {
+                             AuditTrail audit, Clock clock, org.cyberreport.cooperation.directory.DirectoryStore directory,
+                             org.cyberreport.cooperation.config.CooperationProperties properties) {
         this.directory = directory;
+        this.properties = properties;
         this.signatures = signatures;
         this.bodies = bodies;
         this.store = store;
@@ -100,6 +103,11 @@ class PartnerRequestController {
                                 @RequestHeader(name = "Content-Digest", required = false) String contentDigest) {
         signatures.verify(country, http, body, signatureInput, signature, contentDigest);
         Inbound inbound = bodies.read(body, Inbound.class, "request");
+        List<String> home = properties.homeCountries().stream().filter(code -> !code.isBlank()).toList();
+        if (!home.isEmpty() && !home.contains(inbound.destinationCountry())) {
+            throw new ProblemException(ProblemKind.UNPROCESSABLE, "This platform takes requests for " + String.join(", ", home)
+                    + " only", List.of(new FieldViolation("destinationCountry", "is not a country of this platform")));
+        }
         if (!inbound.requestingCountry().equals(country) || inbound.destinationCountry().equals(country)) {
             throw new ProblemException(ProblemKind.UNPROCESSABLE, "A partner sends its own requests, to another country",
                     List.of(new FieldViolation("requestingCountry", "must be " + country + ", the signer's country")));

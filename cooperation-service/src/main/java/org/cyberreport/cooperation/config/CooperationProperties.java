@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedForDevelopment  hosts exempt from the forgery checks and allowed over http: local
  *                               development and tests only, empty by default
  * @param callbackWindow         how old a partner's signature may be
+ * @param homeCountries          the countries whose liaisons work on this deployment: partners' platforms may address
+ *                               requests to these only (empty: any country)
  */
 @ConfigurationProperties("cyberreport.cooperation")
 public record CooperationProperties(@DefaultValue("http://localhost:8080") String publicBaseUrl,
                                     @DefaultValue List<String> allowedForDevelopment,
                                     @DefaultValue Signing signing, @DefaultValue Forwarding forwarding,
-                                    @DefaultValue("5m") Duration callbackWindow) {
+                                    @DefaultValue("5m") Duration callbackWindow, @DefaultValue List<String> homeCountries) {
 
     public record Signing(@DefaultValue("cyberreport-local-dev") String keyId, String privateKey, String publicKey,
                           @DefaultValue("data/cooperation/local-development-signing-key.txt") Path localDevelopmentKeyFile) {

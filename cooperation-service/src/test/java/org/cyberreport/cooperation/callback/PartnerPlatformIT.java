@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestPropertySource(properties = {"cyberreport.cooperation.hitcheck.identifiers-per-minute=2",
         // another local host than the partner's, for the callback address bound to the partner's host
-        "cyberreport.cooperation.allowed-for-development=127.0.0.1,localhost"})
+        "cyberreport.cooperation.allowed-for-development=127.0.0.1,localhost",
+        // this platform serves France and Spain: Morocco's platform may address either, nobody else
+        "cyberreport.cooperation.home-countries=FR,ES"})
 class PartnerPlatformIT extends CooperationIT {
 
     static final WireMockServer MOROCCO = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
@@ -129,6 +131,11 @@ class PartnerPlatformIT extends CooperationIT {
                 .status()).isEqualTo(400);
         assertThat(deliver(request("ma-request-6").replace(base(), "https://10.0.0.7"), UUID.randomUUID().toString())
                 .status()).isEqualTo(422);
+        // nor address a country this platform does not serve
+        Http.Answer notHere = deliver(request("ma-request-8").replace("\"destinationCountry\":\"FR\"", "\"destinationCountry\":\"DE\""),
+                UUID.randomUUID().toString());
+        assertThat(notHere.status()).isEqualTo(422);
+        assertThat(notHere.json().get("errors").toString()).contains("destinationCountry");
         // nor have the answer sent anywhere but to its own platform's host
         Http.Answer elsewhere = deliver(request("ma-request-7").replace(base(), "http://localhost:" + MOROCCO.port()),
                 UUID.randomUUID().toString());
