@@ -41,7 +41,7 @@ public final class Fixtures {
                 List.of(new ScoringPolicy.LevelRule(Level.P1, 70, Duration.ofHours(4)),
                         new ScoringPolicy.LevelRule(Level.P2, 45, Duration.ofHours(24)),
                         new ScoringPolicy.LevelRule(Level.P3, 25, Duration.ofHours(72)),
-                        new ScoringPolicy.LevelRule(Level.P4, 0, Duration.ofDays(7))));
+                        new ScoringPolicy.LevelRule(Level.P4, 0, Duration.ofDays(7))), 25);
     }
 
     private static ScoringPolicy.Tier tier(long atLeast, int points) {

@@ -71,6 +71,11 @@ public class Gateway {
                 .retrieve().onStatus(HttpStatusCode::isError, this::refuse).body(type));
     }
 
+    /** A DELETE without a body. */
+    public void delete(Function<UriBuilder, URI> uri) {
+        call(() -> rest.delete().uri(uri).retrieve().onStatus(HttpStatusCode::isError, this::refuse).toBodilessEntity());
+    }
+
     /** A POST whose body is a file's bytes, streamed from {@code content} (never held whole). */
     public <T> T upload(Function<UriBuilder, URI> uri, java.io.InputStream content, long length, String contentType,
                         Class<T> type) {

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ReportBody {
 
     private static final Set<String> SECTIONS = Set.of("onlineFraud", "extortion", "crypto", "dataTheft");
-    private static final Set<String> LISTS = Set.of("victims", "subjects", "transactions", "evidence");
+    private static final Set<String> LISTS = Set.of("victims", "subjects", "transactions", "evidence",
+            "possibleTraffickingVictims");
 
     private ReportBody() {
     }
@@ -32,6 +33,14 @@ final class ReportBody {
         dropBlank(form.transactions, json);
         dropBlank(form.evidence, json);
         dropBlank(form.crypto.transfers, json);
+        dropBlank(form.possibleTraffickingVictims, json);
+        form.possibleTraffickingVictims.forEach(person -> {
+            dropBlank(person.identifiers, json);
+            if (person.identifiers.isEmpty()) {
+                // one row to type into; blank, it is left out of the body
+                person.identifiers.add(new ReportForm.Subject());
+            }
+        });
     }
 
     private static void dropBlank(List<?> rows, JsonMapper json) {

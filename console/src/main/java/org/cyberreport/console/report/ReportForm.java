@@ -32,6 +32,7 @@ public class ReportForm {
     public Extortion extortion = new Extortion();
     public Crypto crypto = new Crypto();
     public DataTheft dataTheft = new DataTheft();
+    public List<TraffickingPerson> possibleTraffickingVictims = new ArrayList<>();
 
     /** Adds an empty row to one of the repeatable parts; {@code false} for a name that is none. */
     boolean addRow(String part) {
@@ -41,6 +42,7 @@ public class ReportForm {
             case "transactions" -> transactions.add(new Transaction());
             case "evidence" -> evidence.add(new Evidence());
             case "crypto.transfers" -> crypto.transfers.add(new Transfer());
+            case "possibleTraffickingVictims" -> possibleTraffickingVictims.add(new TraffickingPerson());
             default -> {
                 return false;
             }
@@ -60,6 +62,7 @@ public class ReportForm {
             case "transactions" -> transactions;
             case "evidence" -> evidence;
             case "crypto.transfers" -> crypto.transfers;
+            case "possibleTraffickingVictims" -> possibleTraffickingVictims;
             default -> null;
         };
         try {
@@ -83,6 +86,27 @@ public class ReportForm {
         public String residenceCountry;
         public String email;
         public String phone;
+    }
+
+    /**
+     * A person the report names who may be a trafficking victim forced to work in a scam compound: the
+     * indicators, one identifier of theirs (a phone, a handle: kept out of the suspects' lines of enquiry)
+     * and where the compound is.
+     */
+    public static class TraffickingPerson {
+        public String name;
+        public String nationality;
+        public Set<String> indicators = new LinkedHashSet<>();
+        public List<Subject> identifiers = new ArrayList<>(List.of(new Subject()));
+        public Compound compound = new Compound();
+    }
+
+    public static class Compound {
+        public String country;
+        public String locality;
+        public String description;
+        public BigDecimal latitude;
+        public BigDecimal longitude;
     }
 
     public static class Subject {

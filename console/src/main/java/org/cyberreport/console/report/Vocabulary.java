@@ -29,6 +29,8 @@ public class Vocabulary {
     public final List<String> methods = List.of("BANK_TRANSFER", "INSTANT_PAYMENT", "CARD", "CRYPTO", "GIFT_CARD",
             "MONEY_TRANSFER_SERVICE", "CASH", "OTHER");
     public final List<String> transactionStatuses = List.of("COMPLETED", "PENDING", "RECALLED", "BLOCKED", "FAILED");
+    public final List<String> traffickingIndicators = List.of("FAKE_JOB_OFFER", "PASSPORT_CONFISCATED", "FORCED_WORK",
+            "MOVEMENT_RESTRICTED", "DEBT_BONDAGE", "VIOLENCE_OR_THREATS", "OTHER");
     public final List<String> tlp = List.of("CLEAR", "GREEN", "AMBER", "AMBER_STRICT", "RED");
     public final List<String> handlingCodes = List.of("H0", "H1", "H2", "H3");
     public final List<String> contactChannels = List.of("EMAIL", "PHONE_CALL", "SMS", "MESSAGING_APP", "SOCIAL_MEDIA",
@@ -58,7 +60,7 @@ public class Vocabulary {
             Map.entry("custody", custody), Map.entry("dataCategories", dataCategories), Map.entry("victimKinds", victimKinds),
             Map.entry("vulnerabilities", vulnerabilities), Map.entry("subjectTypes", subjectTypes), Map.entry("methods", methods),
             Map.entry("transactionStatuses", transactionStatuses), Map.entry("levels", levels), Map.entry("outcomes", outcomes),
-            Map.entry("lookupTypes", lookupTypes),
+            Map.entry("lookupTypes", lookupTypes), Map.entry("traffickingIndicators", traffickingIndicators),
             Map.entry("requestTypes", requestTypes), Map.entry("directoryDeliveries", directoryDeliveries),
             Map.entry("categories", categories), Map.entry("measures", measures),
             Map.entry("subtypes.ONLINE_FRAUD", subtypes.get("ONLINE_FRAUD")), Map.entry("subtypes.EXTORTION", subtypes.get("EXTORTION")),

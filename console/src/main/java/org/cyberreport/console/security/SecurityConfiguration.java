@@ -74,6 +74,8 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to("prometheus")).permitAll()
                         .requestMatchers("/reports/**").hasRole(ConsoleUser.REPORTER)
                         // a supervisor reads the country's cases and clusters; the officers work them
+                        .requestMatchers(HttpMethod.GET, "/triage/cases/*/export/*", "/triage/clusters/*/export/*")
+                                .hasAnyRole(ConsoleUser.TRIAGE_OFFICER, ConsoleUser.TRIAGE_SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/triage/cases/*", "/triage/clusters/*")
                                 .hasAnyRole(ConsoleUser.TRIAGE_OFFICER, ConsoleUser.TRIAGE_SUPERVISOR)
                         .requestMatchers("/triage/**").hasRole(ConsoleUser.TRIAGE_OFFICER)

@@ -17,7 +17,8 @@ final class CaseViews {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Summary(String id, String reference, String unit, String category, String subtype, String status, String level,
-                   int score, boolean goldenHour, Instant dueAt, Instant receivedAt, String claimedBy, int linkedCases) {
+                   int score, boolean goldenHour, Instant dueAt, Instant receivedAt, String claimedBy, int linkedCases,
+                   boolean trafficking) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -95,11 +96,20 @@ final class CaseViews {
     record Case(String id, String reference, String country, String unit, String filedBy, Instant receivedAt,
                 long reportVersion, String reportStatus, String reportedCategory, String category, String subtype,
                 String status, String level, Instant dueAt, Priority priority, Override override, String claimedBy,
-                Closure closure, List<Link> links, Cluster cluster, List<SetAside> setAside, List<Note> notes,
-                List<HistoryEntry> history, JsonNode content) {
+                Closure closure, List<Link> links, Cluster cluster, List<SetAside> setAside, Trafficking trafficking,
+                List<KnownBad> knownBad, List<Note> notes, List<HistoryEntry> history, JsonNode content) {
 
         public boolean closed() {
             return "CLOSED".equals(status);
+        }
+
+        public List<KnownBad> knownBadOrNone() {
+            return knownBad == null ? List.of() : knownBad;
+        }
+
+        /** Whether the originator's permission to export is recorded in the case's history. */
+        public boolean exportPermitted() {
+            return history != null && history.stream().anyMatch(entry -> "EXPORT_PERMITTED".equals(entry.action()));
         }
 
         public List<SetAside> setAsideOrNone() {
@@ -113,6 +123,27 @@ final class CaseViews {
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SetAside(String identifier, String reason, String list, String listName, String listVersion) {
+    }
+
+    /** The case names possible victims of trafficking: flagged for the unit that handles trafficking. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Trafficking(String unit, int persons, List<String> indicators, List<String> compoundCountries, Instant flaggedAt) {
+    }
+
+    /** An identifier of the case an imported feed lists as known bad, and which feed from whom. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record KnownBad(String identifier, String feedId, String feed, String source, String tlp, Instant importedAt) {
+    }
+
+    /** A draft of the urgent request about a scam compound, as triage proposes it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CompoundDraft(String destinationCountry, String requestType, boolean urgent, String reason) {
+    }
+
+    /** An imported feed of known-bad indicators. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Feed(String id, String name, String source, String format, String tlp, Instant importedAt, String importedBy,
+                int identifiers, int skipped) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

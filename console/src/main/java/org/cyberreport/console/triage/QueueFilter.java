@@ -9,12 +9,18 @@ record QueueFilter(@Pattern(regexp = "NEW|IN_PROGRESS|CLOSED") String status,
                    @Pattern(regexp = "P[1-4]") String level,
                    @Pattern(regexp = "ONLINE_FRAUD|EXTORTION|CRYPTO|DATA_THEFT") String category,
                    Boolean claimedByMe,
-                   @Min(0) @Max(10_000) Integer page) {
+                   @Min(0) @Max(10_000) Integer page,
+                   Boolean trafficking) {
 
     QueueFilter {
         status = blankToNull(status);
         level = blankToNull(level);
         category = blankToNull(category);
+    }
+
+    /** Only the cases flagged for the unit that handles trafficking. */
+    public boolean traffickingOnly() {
+        return Boolean.TRUE.equals(trafficking);
     }
 
     public boolean mine() {

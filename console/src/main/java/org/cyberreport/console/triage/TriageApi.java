@@ -32,6 +32,7 @@ class TriageApi {
                 .queryParamIfPresent("level", Optional.ofNullable(filter.level()))
                 .queryParamIfPresent("category", Optional.ofNullable(filter.category()))
                 .queryParam("claimedByMe", filter.mine())
+                .queryParam("trafficking", filter.traffickingOnly())
                 .queryParam("page", filter.pageOrFirst())
                 .queryParam("size", 20)
                 .build(), CaseViews.Page.class);
@@ -39,6 +40,33 @@ class TriageApi {
 
     CaseViews.Case read(String id) {
         return gateway.get(uri -> uri.path("/api/triage/cases/{id}").build(id), CaseViews.Case.class);
+    }
+
+    List<CaseViews.CompoundDraft> compoundRequests(String id) {
+        return gateway.get(uri -> uri.path("/api/triage/cases/{id}/compound-requests").build(id),
+                new ParameterizedTypeReference<List<CaseViews.CompoundDraft>>() { });
+    }
+
+    /** A case's or a cluster's indicators as a STIX bundle or a MISP event, streamed to {@code sink}. */
+    void export(String kind, String id, String format, Gateway.Download sink) {
+        gateway.download(uri -> uri.path("/api/triage/{kind}/{id}/export/{format}").build(kind, id, format), sink);
+    }
+
+    void permitExport(String id, Object form) {
+        gateway.post(uri -> uri.path("/api/triage/cases/{id}/export-permission").build(id), form, Map.of(), JsonNode.class);
+    }
+
+    List<CaseViews.Feed> feeds() {
+        return gateway.get(uri -> uri.path("/api/triage/feeds").build(), new ParameterizedTypeReference<List<CaseViews.Feed>>() { });
+    }
+
+    CaseViews.Feed importFeed(java.io.InputStream content, long length, String name) {
+        return gateway.upload(uri -> uri.path("/api/triage/feeds").queryParamIfPresent("name", Optional.ofNullable(name)).build(),
+                content, length, "application/json", CaseViews.Feed.class);
+    }
+
+    void removeFeed(String feedId) {
+        gateway.delete(uri -> uri.path("/api/triage/feeds/{id}").build(feedId));
     }
 
     CaseViews.Cluster cluster(String clusterId) {

@@ -66,8 +66,21 @@ class TriageController {
     }
 
     @GetMapping("/cases/{id}")
-    String show(@PathVariable String id, Authentication authentication, Model model) {
+    String show(@PathVariable String id, @RequestParam(required = false) String draft, Authentication authentication,
+                Model model) {
         ConsoleUser user = ConsoleUser.of(authentication);
+        if ("compound".equals(draft) && user != null && user.isTriageOfficer()) {
+            // the escalation form, filled in with triage's draft of the request about the scam compound
+            api.compoundRequests(id).stream().findFirst().ifPresent(proposed -> {
+                CaseForms.EscalationForm form = new CaseForms.EscalationForm();
+                form.destinationCountry = proposed.destinationCountry();
+                form.requestType = proposed.requestType();
+                form.urgent = proposed.urgent();
+                form.reason = proposed.reason();
+                model.addAttribute("escalationForm", form);
+                model.addAttribute("drafted", true);
+            });
+        }
         // a supervisor reads the case; the requests abroad are the officers' (cooperation answers them only)
         model.addAttribute("requests", user != null && user.isTriageOfficer() ? api.requestsAbout(id) : null);
         // the report's evidence files (the case's id is its report's): officers read them through intake

@@ -36,13 +36,25 @@ public record ReportContent(
         @Valid OnlineFraudDetails onlineFraud,
         @Valid ExtortionDetails extortion,
         @Valid CryptoDetails crypto,
-        @Valid DataTheftDetails dataTheft) {
+        @Valid DataTheftDetails dataTheft,
+        @Size(max = 20) List<@NotNull @Valid PossibleTraffickingVictim> possibleTraffickingVictims) {
 
     public ReportContent {
         victims = victims == null ? null : List.copyOf(victims);
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         transactions = transactions == null ? List.of() : List.copyOf(transactions);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        possibleTraffickingVictims = possibleTraffickingVictims == null ? List.of() : List.copyOf(possibleTraffickingVictims);
+    }
+
+    /** A report that names no possible trafficking victim. */
+    public ReportContent(ReportCategory category, String jurisdictionCountry, Instant incidentStartedAt,
+                         Instant discoveredAt, List<Victim> victims, List<SubjectIdentifier> subjects,
+                         List<FinancialTransaction> transactions, Money totalLoss, String narrative,
+                         List<EvidenceItem> evidence, HandlingMarks handling, OnlineFraudDetails onlineFraud,
+                         ExtortionDetails extortion, CryptoDetails crypto, DataTheftDetails dataTheft) {
+        this(category, jurisdictionCountry, incidentStartedAt, discoveredAt, victims, subjects, transactions, totalLoss,
+                narrative, evidence, handling, onlineFraud, extortion, crypto, dataTheft, List.of());
     }
 
     /** The subtype named in the category's section, or {@code null} when the section is missing. */
@@ -76,6 +88,7 @@ public record ReportContent(
         compare(changed, "extortion", extortion, other.extortion);
         compare(changed, "crypto", crypto, other.crypto);
         compare(changed, "dataTheft", dataTheft, other.dataTheft);
+        compare(changed, "possibleTraffickingVictims", possibleTraffickingVictims, other.possibleTraffickingVictims);
         return changed;
     }
 

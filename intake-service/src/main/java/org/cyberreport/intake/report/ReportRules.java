@@ -39,6 +39,7 @@ final class ReportRules {
         rules.checkExtortion();
         rules.checkCrypto();
         rules.checkDataTheft();
+        rules.checkPossibleTraffickingVictims();
         return List.copyOf(rules.violations);
     }
 
@@ -80,34 +81,53 @@ final class ReportRules {
     }
 
     private void checkSubjects() {
-        forEach("subjects", report.subjects(), (path, subject) -> {
-            if (subject.type() == null || subject.value() == null) {
-                return;
+        forEach("subjects", report.subjects(), this::checkIdentifier);
+    }
+
+    /**
+     * A person who may be a trafficking victim is described (a name or an identifier), their identifiers
+     * follow the subjects' rules, and a compound's coordinates come as a pair.
+     */
+    private void checkPossibleTraffickingVictims() {
+        forEach("possibleTraffickingVictims", report.possibleTraffickingVictims(), (path, person) -> {
+            if ((person.name() == null || person.name().isBlank()) && person.identifiers().isEmpty()) {
+                fail(path, "must give a name or at least one identifier of the person");
             }
-            boolean crypto = subject.type() == SubjectIdentifier.Type.CRYPTO_ADDRESS;
-            if (crypto && subject.chain() == null) {
-                fail(path + ".chain", "is required for a crypto address");
-            } else if (!crypto && subject.chain() != null) {
-                fail(path + ".chain", "is only allowed for a crypto address");
-            }
-            String problem = switch (subject.type()) {
-                case EMAIL -> rule(Rule.EMAIL, subject.value());
-                case PHONE -> rule(Rule.E164_PHONE, subject.value());
-                case URL -> rule(Rule.URL, subject.value());
-                case DOMAIN -> rule(Rule.DOMAIN, subject.value());
-                case IP_ADDRESS -> rule(Rule.IP_ADDRESS, subject.value());
-                case SOCIAL_HANDLE -> rule(Rule.SOCIAL_HANDLE, subject.value());
-                case IBAN -> rule(Rule.IBAN, subject.value());
-                case ACCOUNT -> subject.value().matches("[A-Za-z0-9 /-]{4,34}") ? null
-                        : "must be 4 to 34 letters, digits, spaces, '/' or '-'";
-                case CRYPTO_ADDRESS -> subject.chain() == null || CryptoAddresses.isValid(subject.chain(), subject.value())
-                        ? null : "is not a valid " + subject.chain() + " address";
-                case NAME -> subject.value().length() <= 200 ? null : "must be at most 200 characters";
-            };
-            if (problem != null) {
-                fail(path + ".value", problem);
+            forEach(path + ".identifiers", person.identifiers(), this::checkIdentifier);
+            CompoundLocation compound = person.compound();
+            if (compound != null && (compound.latitude() == null) != (compound.longitude() == null)) {
+                fail(path + ".compound", "must give both latitude and longitude, or neither");
             }
         });
+    }
+
+    private void checkIdentifier(String path, SubjectIdentifier subject) {
+        if (subject.type() == null || subject.value() == null) {
+            return;
+        }
+        boolean crypto = subject.type() == SubjectIdentifier.Type.CRYPTO_ADDRESS;
+        if (crypto && subject.chain() == null) {
+            fail(path + ".chain", "is required for a crypto address");
+        } else if (!crypto && subject.chain() != null) {
+            fail(path + ".chain", "is only allowed for a crypto address");
+        }
+        String problem = switch (subject.type()) {
+            case EMAIL -> rule(Rule.EMAIL, subject.value());
+            case PHONE -> rule(Rule.E164_PHONE, subject.value());
+            case URL -> rule(Rule.URL, subject.value());
+            case DOMAIN -> rule(Rule.DOMAIN, subject.value());
+            case IP_ADDRESS -> rule(Rule.IP_ADDRESS, subject.value());
+            case SOCIAL_HANDLE -> rule(Rule.SOCIAL_HANDLE, subject.value());
+            case IBAN -> rule(Rule.IBAN, subject.value());
+            case ACCOUNT -> subject.value().matches("[A-Za-z0-9 /-]{4,34}") ? null
+                    : "must be 4 to 34 letters, digits, spaces, '/' or '-'";
+            case CRYPTO_ADDRESS -> subject.chain() == null || CryptoAddresses.isValid(subject.chain(), subject.value())
+                    ? null : "is not a valid " + subject.chain() + " address";
+            case NAME -> subject.value().length() <= 200 ? null : "must be at most 200 characters";
+        };
+        if (problem != null) {
+            fail(path + ".value", problem);
+        }
     }
 
     private void checkTransactions() {

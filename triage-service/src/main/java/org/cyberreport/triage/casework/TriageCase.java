@@ -51,6 +51,7 @@ public final class TriageCase {
     private final List<HistoryEntry> history;
     private long version;
     private Instant updatedAt;
+    private TraffickingFlag trafficking;
     /**
      * The audit records of changes stored in this document but not yet in the service's trail (kept as
      * the trail's documents; the store settles them at once, or its next pass after a crash).
@@ -63,7 +64,8 @@ public final class TriageCase {
                       ReportFacts facts, String contentJson, Set<String> indicatorKeys, List<SetAsideIdentifier> setAside,
                       Set<String> linkedCaseIds, String clusterId, ClusterFacts cluster, Priority priority, LevelOverride override, Level level,
                       Instant dueAt, CaseStatus status, Officer claimedBy, Closure closure, List<Note> notes,
-                      List<HistoryEntry> history, long version, Instant updatedAt) {
+                      List<HistoryEntry> history, long version, Instant updatedAt, TraffickingFlag trafficking) {
+        this.trafficking = trafficking;
         this.id = id;
         this.reference = reference;
         this.country = country;
@@ -105,7 +107,7 @@ public final class TriageCase {
         TriageCase opened = new TriageCase(report.reportId(), report.reference(), report.country(), report.unit(),
                 report.filedBy(), report.receivedAt(), report.version(), report.status(), facts.category(),
                 facts.category(), facts.subtype(), facts, contentJson, indicatorKeys, setAside, Set.of(), null, null,
-                null, null, null, null, CaseStatus.NEW, null, null, List.of(), List.of(), 0, now);
+                null, null, null, null, CaseStatus.NEW, null, null, List.of(), List.of(), 0, now, null);
         opened.record(now, Officer.SYSTEM, "OPENED", Map.of("reportVersion", String.valueOf(report.version())));
         opened.recordSetAside(List.of(), now, "IDENTIFIERS_SET_ASIDE");
         if (report.isWithdrawn()) {
@@ -146,6 +148,62 @@ public final class TriageCase {
             closeAsWithdrawn(now);
         }
         return true;
+    }
+
+    /**
+     * Flags the case for the unit that handles trafficking while its report names a possible victim of
+     * trafficking (or updates the flag when an amendment changes who or what), and takes the flag away
+     * when an amendment removes them; each change is in the history. False when nothing changed.
+     */
+    public boolean flagForTrafficking(String traffickingUnit, Instant now) {
+        List<ReportFacts.PossibleTraffickingVictim> persons = facts.possibleTraffickingVictims();
+        if (persons.isEmpty()) {
+            if (trafficking == null) {
+                return false;
+            }
+            trafficking = null;
+            record(now, Officer.SYSTEM, "TRAFFICKING_FLAG_REMOVED", Map.of());
+            return true;
+        }
+        Set<String> indicators = new TreeSet<>();
+        Set<String> countries = new TreeSet<>();
+        persons.forEach(person -> {
+            indicators.addAll(person.indicators());
+            if (person.compound() != null && person.compound().country() != null) {
+                countries.add(person.compound().country());
+            }
+        });
+        TraffickingFlag flag = new TraffickingFlag(true, traffickingUnit, persons.size(), indicators,
+                List.copyOf(countries), trafficking == null ? now : trafficking.flaggedAt());
+        if (flag.equals(trafficking)) {
+            return false;
+        }
+        boolean first = trafficking == null;
+        trafficking = flag;
+        Map<String, String> details = new java.util.TreeMap<>();
+        details.put("persons", String.valueOf(persons.size()));
+        details.put("indicators", String.join(", ", indicators));
+        if (traffickingUnit != null) {
+            details.put("unit", traffickingUnit);
+        }
+        if (!countries.isEmpty()) {
+            details.put("compoundCountries", String.join(", ", countries));
+        }
+        record(now, Officer.SYSTEM, first ? "FLAGGED_FOR_TRAFFICKING_UNIT" : "TRAFFICKING_FLAG_UPDATED", details);
+        return true;
+    }
+
+    /**
+     * A supervisor records that the originator permitted the export of a case marked TLP:RED or H2 (who
+     * gave it, under which reference): the case's identifiers may then leave, marked as they are.
+     */
+    public void permitExport(String permission, Officer supervisor, Instant now) {
+        record(now, supervisor, "EXPORT_PERMITTED", Map.of("permission", permission));
+    }
+
+    /** Whether the originator's permission to export is recorded. */
+    public boolean exportPermitted() {
+        return history.stream().anyMatch(entry -> "EXPORT_PERMITTED".equals(entry.action()));
     }
 
     private void closeAsWithdrawn(Instant now) {
@@ -383,4 +441,5 @@ public final class TriageCase {
     public List<HistoryEntry> history() { return List.copyOf(history); }
     public long version() { return version; }
     public Instant updatedAt() { return updatedAt; }
+    public TraffickingFlag trafficking() { return trafficking; }
 }

@@ -39,6 +39,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/triage/notifications", "/api/triage/notifications/**")
                                 .hasAnyRole(TRIAGE_OFFICER, REPORTER)
                         .requestMatchers("/api/triage/supervision/**").hasRole(TRIAGE_SUPERVISOR)
+                        // intelligence exchange: a supervisor imports and removes feeds and records an originator's
+                        // permission to export; officers and supervisors export and list the feeds
+                        .requestMatchers(HttpMethod.POST, "/api/triage/feeds", "/api/triage/cases/*/export-permission")
+                                .hasRole(TRIAGE_SUPERVISOR)
+                        .requestMatchers(HttpMethod.DELETE, "/api/triage/feeds/*").hasRole(TRIAGE_SUPERVISOR)
+                        .requestMatchers(HttpMethod.GET, "/api/triage/feeds", "/api/triage/cases/*/export/*",
+                                "/api/triage/clusters/*/export/*").hasAnyRole(TRIAGE_OFFICER, TRIAGE_SUPERVISOR)
                         // a supervisor reads the cases and clusters of the country, and may look identifiers up
                         .requestMatchers(HttpMethod.GET, "/api/triage/cases/*", "/api/triage/clusters/*", "/api/triage/lookup")
                                 .hasAnyRole(TRIAGE_OFFICER, TRIAGE_SUPERVISOR)

@@ -60,6 +60,15 @@ public final class Indicators {
             ReportFacts.Wallet wallet = facts.extortion().payToAddress();
             found.add(IndicatorNormaliser.wallet(wallet.chain(), wallet.address()));
         }
+        // A person who may be a trafficking victim is not a suspect: their identifiers link nothing and add no
+        // points, even where the report also lists them among the subjects.
+        for (ReportFacts.PossibleTraffickingVictim person : facts.possibleTraffickingVictims()) {
+            for (ReportFacts.Subject identifier : person.identifiers()) {
+                if (identifier.type() != null && identifier.value() != null) {
+                    found.victim(of(identifier.type(), identifier.value(), identifier.chain(), identifier.platform()));
+                }
+            }
+        }
         return found.result();
     }
 
@@ -114,7 +123,18 @@ public final class Indicators {
             });
         }
 
+        private final Set<String> victims = new TreeSet<>();
+
+        void victim(Found person) {
+            victims.addAll(person.keys());
+            person.setAside().forEach(aside -> victims.add(aside.identifier()));
+        }
+
         Found result() {
+            keys.removeAll(victims);
+            setAside.removeIf(aside -> victims.contains(aside.identifier()));
+            victims.forEach(key -> setAside.add(new SetAsideIdentifier(key,
+                    SetAsideIdentifier.Reason.POSSIBLE_TRAFFICKING_VICTIM, null, null, null)));
             List<SetAsideIdentifier> distinct = new ArrayList<>();
             setAside.stream().filter(aside -> !keys.contains(aside.identifier()))
                     .filter(aside -> distinct.stream().noneMatch(known -> known.identifier().equals(aside.identifier())))

@@ -27,6 +27,8 @@ import org.cyberreport.triage.casework.TriageCase;
  * <li>The filing unit: its report's case has a level (the first one, then each change), was escalated
  * abroad, was closed, with the outcome. The unit reads its own report's reference and the case's
  * level, status and outcome: nothing of the case's work, links or notes.</li>
+ * <li>The triage officers of the unit that handles trafficking: the case names a possible victim of
+ * trafficking (once per case).</li>
  * </ul>
  */
 public final class CaseNoticeRules {
@@ -37,8 +39,9 @@ public final class CaseNoticeRules {
     public static final String CASE_LEVEL = "CASE_LEVEL";
     public static final String CASE_ESCALATED = "CASE_ESCALATED";
     public static final String CASE_CLOSED = "CASE_CLOSED";
+    public static final String CASE_TRAFFICKING = "CASE_TRAFFICKING";
     public static final List<String> KINDS = List.of(CASE_P1, CASE_DUE_SOON, CASE_OVERDUE, CASE_LEVEL, CASE_ESCALATED,
-            CASE_CLOSED);
+            CASE_CLOSED, CASE_TRAFFICKING);
 
     private final Duration dueSoon;
 
@@ -68,6 +71,9 @@ public final class CaseNoticeRules {
                 notices.add(dueNotice(triageCase, "due-soon:" + due.toEpochMilli(), CASE_DUE_SOON, now,
                         "Case " + triageCase.reference() + " (" + triageCase.level() + ") is due within the hour, at " + due));
             }
+        }
+        if (open && triageCase.trafficking() != null) {
+            notices.add(traffickingNotice(triageCase, now));
         }
         if (triageCase.unit() != null) {
             forUnit(triageCase, change, now, notices);
@@ -105,6 +111,21 @@ public final class CaseNoticeRules {
         facts.putAll(more);
         return new Notice(key(triageCase, fact), kind, Audience.roleInCountry(Caller.TRIAGE_OFFICER, triageCase.country()),
                 triageCase.reference(), "/triage/cases/" + triageCase.id(), facts, summary, now);
+    }
+
+    /**
+     * To the triage officers of the unit that handles trafficking (of the whole country where none is
+     * named): once per case, when it is first flagged.
+     */
+    private static Notice traffickingNotice(TriageCase triageCase, Instant now) {
+        String unit = triageCase.trafficking().unit();
+        Audience audience = unit == null ? Audience.roleInCountry(Caller.TRIAGE_OFFICER, triageCase.country())
+                : Audience.roleInUnit(Caller.TRIAGE_OFFICER, triageCase.country(), unit);
+        Map<String, String> facts = officerFacts(triageCase);
+        facts.put("persons", String.valueOf(triageCase.trafficking().persons()));
+        return new Notice(key(triageCase, "trafficking"), CASE_TRAFFICKING, audience, triageCase.reference(),
+                "/triage/cases/" + triageCase.id(), facts, "Case " + triageCase.reference() + " names "
+                        + triageCase.trafficking().persons() + " possible victim(s) of trafficking in a scam compound", now);
     }
 
     private static Notice dueNotice(TriageCase triageCase, String fact, String kind, Instant now, String summary) {

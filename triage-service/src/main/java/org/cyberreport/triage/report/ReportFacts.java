@@ -13,12 +13,21 @@ import java.util.Set;
 public record ReportFacts(String category, String jurisdictionCountry, Instant incidentStartedAt, Instant discoveredAt,
                           List<Victim> victims, List<Subject> subjects, List<Transaction> transactions, Amount totalLoss,
                           Handling handling, OnlineFraud onlineFraud, Extortion extortion, Crypto crypto,
-                          DataTheft dataTheft) {
+                          DataTheft dataTheft, List<PossibleTraffickingVictim> possibleTraffickingVictims) {
 
     public ReportFacts {
         victims = victims == null ? List.of() : List.copyOf(victims);
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         transactions = transactions == null ? List.of() : List.copyOf(transactions);
+        possibleTraffickingVictims = possibleTraffickingVictims == null ? List.of() : List.copyOf(possibleTraffickingVictims);
+    }
+
+    /** A report that names no possible trafficking victim. */
+    public ReportFacts(String category, String jurisdictionCountry, Instant incidentStartedAt, Instant discoveredAt,
+                       List<Victim> victims, List<Subject> subjects, List<Transaction> transactions, Amount totalLoss,
+                       Handling handling, OnlineFraud onlineFraud, Extortion extortion, Crypto crypto, DataTheft dataTheft) {
+        this(category, jurisdictionCountry, incidentStartedAt, discoveredAt, victims, subjects, transactions, totalLoss,
+                handling, onlineFraud, extortion, crypto, dataTheft, List.of());
     }
 
     /** The subtype named in the category's section, if any. */
@@ -87,6 +96,21 @@ public record ReportFacts(String category, String jurisdictionCountry, Instant i
     }
 
     public record Transfer(String chain, String asset, BigDecimal amount, String toAddress, Instant executedAt) {
+    }
+
+    /**
+     * A person named in the report who may be a trafficking victim forced to work in a scam compound:
+     * why (the indicators), their identifiers (never a suspect's line of enquiry) and the compound.
+     */
+    public record PossibleTraffickingVictim(Set<String> indicators, List<Subject> identifiers, Compound compound,
+                                            String nationality) {
+        public PossibleTraffickingVictim {
+            indicators = indicators == null ? Set.of() : Set.copyOf(indicators);
+            identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+        }
+    }
+
+    public record Compound(String country, String locality, String description, Double latitude, Double longitude) {
     }
 
     public record DataTheft(String subtype, Long recordCount, Set<String> dataCategories) {

@@ -75,6 +75,12 @@ public final class PriorityScorer {
      */
     public Priority score(ReportFacts facts, String category, int indicators, ClusterFacts cluster, Instant receivedAt,
                           Instant now) {
+        return score(facts, category, indicators, cluster, List.of(), receivedAt, now);
+    }
+
+    /** @param knownBad the case's identifiers that imported feeds list as known bad */
+    public Priority score(ReportFacts facts, String category, int indicators, ClusterFacts cluster,
+                          List<KnownBad> knownBad, Instant receivedAt, Instant now) {
         List<FactorScore> breakdown = new ArrayList<>();
         lossFactor(facts, cluster, breakdown);
         vulnerabilityFactors(facts, breakdown);
@@ -83,6 +89,7 @@ public final class PriorityScorer {
         criticalInfrastructure(facts, breakdown);
         enquiryFactors(facts, indicators, breakdown);
         linkFactor(cluster, breakdown);
+        knownBadFactor(knownBad, breakdown);
         boolean goldenHour = goldenHour(facts, category, now, breakdown);
         int score = breakdown.stream().mapToInt(FactorScore::points).sum();
         Level level = goldenHour ? Level.P1 : levelFor(score);
@@ -228,6 +235,19 @@ public final class PriorityScorer {
         int linked = Math.max(0, cluster.cases() - 1);
         add(breakdown, "LINKED_REPORTS", Math.min(policy.links().maxForLinks(), linked * policy.links().perLinkedCase()),
                 linked + " linked report(s)");
+    }
+
+    /** Named in an imported feed of known-bad indicators: the factor says which identifiers, which feeds and whose. */
+    private void knownBadFactor(List<KnownBad> knownBad, List<FactorScore> breakdown) {
+        if (knownBad.isEmpty()) {
+            return;
+        }
+        long identifiers = knownBad.stream().map(KnownBad::key).distinct().count();
+        String feeds = String.join("; ", knownBad.stream()
+                .map(match -> "'" + match.feed() + "'" + (match.source() == null ? "" : " from " + match.source())
+                        + " (" + match.tlp() + ")").distinct().sorted().toList());
+        add(breakdown, "KNOWN_BAD_INDICATOR", policy.knownBadIndicator(), identifiers
+                + " identifier(s) listed as known bad by " + feeds);
     }
 
     /** A recent payment fraud whose money went to a known account or wallet: it may still be stopped. */

@@ -12,11 +12,12 @@ import java.util.Map;
  * @param rates             value of one unit of a currency or crypto asset in the reference currency
  * @param lossTiers         points for a loss of at least a given amount (in the reference currency)
  * @param levels            the lowest score of each level and the time to respond at that level
+ * @param knownBadIndicator points when an imported feed (MISP, STIX) lists one of the case's identifiers as known bad
  */
 public record ScoringPolicy(String referenceCurrency, Map<String, BigDecimal> rates, List<Tier> lossTiers,
                             Vulnerability vulnerability, OngoingHarm ongoingHarm, Victims victims,
                             int criticalInfrastructure, Enquiry enquiry, Links links, GoldenHour goldenHour,
-                            List<LevelRule> levels) {
+                            List<LevelRule> levels, int knownBadIndicator) {
 
     public record Tier(BigDecimal atLeast, int points) {
     }

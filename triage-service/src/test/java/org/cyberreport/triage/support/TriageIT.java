@@ -84,7 +84,8 @@ public abstract class TriageIT {
         http = new Http(port);
         management = new Http(managementPort);
         for (String collection : new String[] {"cases", "indicators", "indicator_cases", "clusters",
-                "cluster_rescores", "correlations", "escalations", "audit_log", "audit_chain", "erased_reports"}) {
+                "cluster_rescores", "correlations", "escalations", "audit_log", "audit_chain", "erased_reports", "feed_indicators",
+                "feeds"}) {
             mongo.remove(new Query(), collection);
         }
         RealMongo.recordOperations(mongo);

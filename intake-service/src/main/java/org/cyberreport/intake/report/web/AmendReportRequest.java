@@ -11,6 +11,7 @@ import org.cyberreport.intake.report.FinancialTransaction;
 import org.cyberreport.intake.report.HandlingMarks;
 import org.cyberreport.intake.report.Money;
 import org.cyberreport.intake.report.OnlineFraudDetails;
+import org.cyberreport.intake.report.PossibleTraffickingVictim;
 import org.cyberreport.intake.report.ReportContent;
 import org.cyberreport.intake.report.SubjectIdentifier;
 import org.cyberreport.intake.report.Victim;
@@ -44,7 +45,8 @@ public record AmendReportRequest(
         OnlineFraudDetails onlineFraud,
         ExtortionDetails extortion,
         CryptoDetails crypto,
-        DataTheftDetails dataTheft) {
+        DataTheftDetails dataTheft,
+        @Size(max = 20) List<@NotNull PossibleTraffickingVictim> possibleTraffickingVictims) {
 
     ReportContent applyTo(ReportContent current) {
         return new ReportContent(current.category(),
@@ -61,7 +63,8 @@ public record AmendReportRequest(
                 or(onlineFraud, current.onlineFraud()),
                 or(extortion, current.extortion()),
                 or(crypto, current.crypto()),
-                or(dataTheft, current.dataTheft()));
+                or(dataTheft, current.dataTheft()),
+                or(possibleTraffickingVictims, current.possibleTraffickingVictims()));
     }
 
     private static <T> T or(T given, T current) {

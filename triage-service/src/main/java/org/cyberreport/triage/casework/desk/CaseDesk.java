@@ -82,12 +82,18 @@ public class CaseDesk {
 
     public CaseSlice queue(Caller caller, CaseStatus status, Level level, String category, boolean claimedByMe,
                                      int page, int size) {
+        return queue(caller, status, level, category, claimedByMe, false, page, size);
+    }
+
+    /** @param trafficking only the cases flagged for the unit that handles trafficking */
+    public CaseSlice queue(Caller caller, CaseStatus status, Level level, String category, boolean claimedByMe,
+                           boolean trafficking, int page, int size) {
         requireCountry(caller);
         CaseSlice slice = store.queue(new CaseStore.QueueFilter(caller.country(), status, level, category,
-                claimedByMe ? caller.subject() : null), page, size);
+                claimedByMe ? caller.subject() : null, trafficking), page, size);
         audit.record(caller, "QUEUE_LISTED", "case", null, Map.of("status", String.valueOf(status),
                 "level", String.valueOf(level), "category", String.valueOf(category), "page", String.valueOf(page),
-                "returned", String.valueOf(slice.items().size())));
+                "trafficking", String.valueOf(trafficking), "returned", String.valueOf(slice.items().size())));
         return slice;
     }
 
@@ -109,6 +115,27 @@ public class CaseDesk {
     }
 
     public record ClusterReading(List<TriageCase> members, SharedIdentifiers identifiers) {
+    }
+
+    /** A case of the caller's country, not audited here (the caller audits what it does with it); 404 otherwise. */
+    public TriageCase inScope(Caller caller, String id) {
+        return visible(caller, id);
+    }
+
+    /** A cluster's members, for an officer who has at least one of its cases (404 otherwise); not audited here. */
+    public List<TriageCase> clusterInScope(Caller caller, String clusterId) {
+        requireCountry(caller);
+        List<TriageCase> members = store.inCluster(clusterId);
+        if (members.stream().noneMatch(c -> c.isWithinCountry(caller.country()))) {
+            throw ProblemException.notFound("No cluster " + clusterId);
+        }
+        return members;
+    }
+
+    /** A supervisor records the originator's permission to export a case marked TLP:RED or H2. */
+    public TriageCase permitExport(Caller caller, String id, String permission) {
+        return change(caller, id, "EXPORT_PERMITTED", Map.of("permission", permission),
+                c -> c.permitExport(permission, officer(caller), scoring.now()));
     }
 
     /**

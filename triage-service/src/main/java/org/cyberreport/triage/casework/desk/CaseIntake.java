@@ -9,6 +9,7 @@ import org.cyberreport.triage.casework.store.CaseStore;
 import org.cyberreport.triage.correlation.Correlator;
 import org.cyberreport.triage.correlation.Indicators;
 import org.cyberreport.triage.report.ReportHandoff;
+import org.cyberreport.triage.trafficking.TraffickingUnits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,8 +31,11 @@ public class CaseIntake {
     private final Indicators indicators;
 
     private final CaseErasure erasure;
+    private final TraffickingUnits traffickingUnits;
 
-    CaseIntake(CaseStore store, Scoring scoring, Correlator correlator, Indicators indicators, CaseErasure erasure) {
+    CaseIntake(CaseStore store, Scoring scoring, Correlator correlator, Indicators indicators, CaseErasure erasure,
+               TraffickingUnits traffickingUnits) {
+        this.traffickingUnits = traffickingUnits;
         this.erasure = erasure;
         this.store = store;
         this.scoring = scoring;
@@ -50,6 +54,7 @@ public class CaseIntake {
             Optional<TriageCase> existing = store.find(report.reportId());
             if (existing.isEmpty()) {
                 TriageCase opened = TriageCase.open(report, contentJson, keys, found.setAside(), scoring.now());
+                opened.flagForTrafficking(traffickingUnits.of(opened.country()), scoring.now());
                 scoring.rescore(opened);
                 if (store.insert(opened)) {
                     if (erasure.isErased(opened.id())) {
@@ -72,6 +77,7 @@ public class CaseIntake {
                 }
                 return new Received(current.id(), current.reportVersion(), false);
             }
+            current.flagForTrafficking(traffickingUnits.of(current.country()), scoring.now());
             scoring.rescore(current);
             if (store.replace(current)) {
                 Set<String> dropped = new HashSet<>(previousKeys);

@@ -51,6 +51,10 @@ public class CaseStore {
         template.indexOps(COLLECTION).createIndex(new Index().on("country", Sort.Direction.ASC)
                 .on("level", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
                 .named("queue_all_levels"));
+        // the cases flagged for the unit that handles trafficking, in the queue's order
+        template.indexOps(COLLECTION).createIndex(new Index().on("country", Sort.Direction.ASC)
+                .on("trafficking.flagged", Sort.Direction.ASC).on("level", Sort.Direction.ASC)
+                .on("dueAt", Sort.Direction.ASC).named("queue_trafficking"));
         // a cluster's members in id order, a page at a time (the members' re-scoring walks it)
         template.indexOps(COLLECTION).createIndex(new Index().on("clusterId", Sort.Direction.ASC)
                 .on("_id", Sort.Direction.ASC).named("cluster_members"));
@@ -195,6 +199,9 @@ public class CaseStore {
         if (filter.claimedBy() != null) {
             criteria = criteria.and("claimedBy.subject").is(filter.claimedBy());
         }
+        if (filter.trafficking()) {
+            criteria = criteria.and("trafficking.flagged").is(true);
+        }
         Query query = new Query(criteria);
         long total = template.count(query, COLLECTION);
         query.with(Sort.by(Sort.Order.asc("level"), Sort.Order.asc("dueAt"), Sort.Order.asc("_id")))
@@ -215,6 +222,10 @@ public class CaseStore {
         return template.find(query(members).with(Sort.by("_id")).limit(limit), TriageCase.class, COLLECTION);
     }
 
-    public record QueueFilter(String country, CaseStatus status, Level level, String category, String claimedBy) {
+    public record QueueFilter(String country, CaseStatus status, Level level, String category, String claimedBy,
+                              boolean trafficking) {
+        public QueueFilter(String country, CaseStatus status, Level level, String category, String claimedBy) {
+            this(country, status, level, category, claimedBy, false);
+        }
     }
 }

@@ -18,6 +18,9 @@ import org.cyberreport.triage.casework.web.CaseViews.CaseSummary;
 import org.cyberreport.triage.casework.web.CaseViews.CaseView;
 import org.cyberreport.triage.casework.web.CaseViews.ClusterView;
 import org.cyberreport.triage.casework.web.CaseViews.IdentifierView;
+import org.cyberreport.triage.casework.web.CaseViews.KnownBadView;
+import org.cyberreport.triage.exchange.FeedStore;
+import org.cyberreport.triage.trafficking.CompoundRequests;
 import org.cyberreport.triage.casework.web.CaseViews.LinkView;
 import org.cyberreport.triage.casework.web.CaseViews.PriorityView;
 import org.cyberreport.triage.scoring.ClusterFacts;
@@ -50,10 +53,12 @@ class CaseController {
 
     private final CaseDesk desk;
     private final String referenceCurrency;
+    private final FeedStore feeds;
 
-    CaseController(CaseDesk desk, ScoringPolicy policy) {
+    CaseController(CaseDesk desk, ScoringPolicy policy, FeedStore feeds) {
         this.desk = desk;
         this.referenceCurrency = policy.referenceCurrency();
+        this.feeds = feeds;
     }
 
     @GetMapping("/cases")
@@ -62,9 +67,10 @@ class CaseController {
                    @RequestParam(required = false) Level level,
                    @RequestParam(required = false) @Pattern(regexp = "ONLINE_FRAUD|EXTORTION|CRYPTO|DATA_THEFT") String category,
                    @RequestParam(defaultValue = "false") boolean claimedByMe,
+                   @RequestParam(defaultValue = "false") boolean trafficking,
                    @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        var slice = desk.queue(caller, status, level, category, claimedByMe, page, size);
+        var slice = desk.queue(caller, status, level, category, claimedByMe, trafficking, page, size);
         return new CasePage(slice.items().stream().map(CaseSummary::of).toList(), page, size, slice.total(),
                 (slice.total() + size - 1) / size);
     }
@@ -81,6 +87,13 @@ class CaseController {
             + "(the value of one held only by cases abroad is withheld)")
     ClusterView cluster(Caller caller, @PathVariable String clusterId) {
         return clusterView(clusterId, desk.cluster(caller, clusterId), caller.country());
+    }
+
+    @GetMapping("/cases/{id}/compound-requests")
+    @Operation(summary = "Drafts of the urgent information requests about the scam compounds a case names, one per "
+            + "country: the location and indicators, never the persons; post one as the case's escalation")
+    List<CompoundRequests.Draft> compoundRequests(Caller caller, @PathVariable String id) {
+        return CompoundRequests.of(desk.read(caller, id));
     }
 
     @PostMapping("/cases/{id}/claim")
@@ -138,7 +151,9 @@ class CaseController {
                 new PriorityView(c.priority().score(), c.priority().level(), c.priority().goldenHour(),
                         c.priority().scoredAt(), c.priority().breakdown()),
                 c.override(), c.claimedBy() == null ? null : c.claimedBy().username(), c.closure(), links, cluster,
-                c.setAside(), c.notes(), c.history(), c.contentJson());
+                c.setAside(), c.trafficking(), feeds.matching(c.indicatorKeys()).stream()
+                        .map(m -> new KnownBadView(m.key(), m.feedId(), m.feed(), m.source(), m.tlp(), m.importedAt()))
+                        .toList(), c.notes(), c.history(), c.contentJson());
     }
 
     private ClusterView clusterView(String clusterId, CaseDesk.ClusterReading reading, String viewerCountry) {

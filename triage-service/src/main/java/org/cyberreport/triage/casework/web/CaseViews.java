@@ -10,6 +10,7 @@ import org.cyberreport.triage.casework.HistoryEntry;
 import org.cyberreport.triage.casework.LevelOverride;
 import org.cyberreport.triage.casework.Note;
 import org.cyberreport.triage.casework.SetAsideIdentifier;
+import org.cyberreport.triage.casework.TraffickingFlag;
 import org.cyberreport.triage.casework.TriageCase;
 import org.cyberreport.triage.casework.desk.SharedIdentifiers;
 import org.cyberreport.triage.scoring.FactorScore;
@@ -25,11 +26,12 @@ final class CaseViews {
 
     record CaseSummary(String id, String reference, String unit, String category, String subtype, CaseStatus status,
                        Level level, int score, boolean goldenHour, Instant dueAt, Instant receivedAt, String claimedBy,
-                       int linkedCases) {
+                       int linkedCases, boolean trafficking) {
         static CaseSummary of(TriageCase c) {
             return new CaseSummary(c.id(), c.reference(), c.unit(), c.category(), c.subtype(), c.status(), c.level(),
                     c.priority().score(), c.priority().goldenHour(), c.dueAt(), c.receivedAt(),
-                    c.claimedBy() == null ? null : c.claimedBy().username(), c.linkedCaseIds().size());
+                    c.claimedBy() == null ? null : c.claimedBy().username(), c.linkedCaseIds().size(),
+                    c.trafficking() != null);
         }
     }
 
@@ -66,7 +68,11 @@ final class CaseViews {
                     long reportVersion, String reportStatus, String reportedCategory, String category, String subtype,
                     CaseStatus status, Level level, Instant dueAt, PriorityView priority, LevelOverride override,
                     String claimedBy, Closure closure, List<LinkView> links, ClusterView cluster,
-                    List<SetAsideIdentifier> setAside, List<Note> notes, List<HistoryEntry> history,
-                    @JsonRawValue String content) {
+                    List<SetAsideIdentifier> setAside, TraffickingFlag trafficking, List<KnownBadView> knownBad,
+                    List<Note> notes, List<HistoryEntry> history, @JsonRawValue String content) {
+    }
+
+    /** An identifier of the case that an imported feed lists as known bad, and which feed. */
+    record KnownBadView(String identifier, String feedId, String feed, String source, String tlp, Instant importedAt) {
     }
 }
