@@ -57,6 +57,31 @@ class ReportBodyTest {
         assertThat(body.get("extortion").get("sextortion").get("selfHarmRisk").asBoolean(true)).isFalse();
     }
 
+    @Test
+    void aPossibleTraffickingVictimLeftBlankGoesAndOneFilledInIsSentWithoutItsBlankParts() {
+        ReportForm form = anExtortion();
+        form.addRow("possibleTraffickingVictims");
+        form.addRow("possibleTraffickingVictims");
+        ReportForm.TraffickingPerson held = form.possibleTraffickingVictims.get(1);
+        held.name = "Lisa";
+        held.indicators.add("FORCED_WORK");
+        held.compound.country = "KH";
+        held.compound.locality = "Sihanoukville";
+
+        ReportBody.dropBlankRows(form, json);
+        ObjectNode body = ReportBody.of(form, json);
+
+        assertThat(form.possibleTraffickingVictims).hasSize(1);
+        assertThat(form.possibleTraffickingVictims.getFirst().identifiers).as("one row left to type into").hasSize(1);
+        JsonNode person = body.get("possibleTraffickingVictims").get(0);
+        assertThat(body.get("possibleTraffickingVictims")).hasSize(1);
+        assertThat(person.get("name").asString()).isEqualTo("Lisa");
+        assertThat(person.get("indicators").get(0).asString()).isEqualTo("FORCED_WORK");
+        assertThat(person.get("compound").get("locality").asString()).isEqualTo("Sihanoukville");
+        assertThat(person.has("identifiers")).as("a blank identifier is left out").isFalse();
+        assertThat(person.get("compound").has("latitude")).isFalse();
+    }
+
     /** The intake files each documented example (its ReportFilingIT); a form holding one sends exactly it. */
     @ParameterizedTest
     @ValueSource(strings = {"online-fraud", "extortion", "crypto", "data-theft"})

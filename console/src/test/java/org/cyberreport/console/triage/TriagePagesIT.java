@@ -343,7 +343,7 @@ class TriagePagesIT {
         CaseViews.Case c = aCase();
         when(api.read("c-1")).thenReturn(new CaseViews.Case(c.id(), c.reference(), c.country(), c.unit(), c.filedBy(),
                 c.receivedAt(), c.reportVersion(), c.reportStatus(), c.reportedCategory(), c.category(), c.subtype(), c.status(),
-                c.level(), c.dueAt(), c.priority(), null, null, null, c.links(), null, null, c.notes(), c.history(), json("""
+                c.level(), c.dueAt(), c.priority(), null, null, null, c.links(), null, null, null, null, c.notes(), c.history(), json("""
                         {"category":"ONLINE_FRAUD","jurisdictionCountry":"MA","narrative":"A trading mentor met on Instagram took her savings.",
                          "victims":[{"kind":"PERSON","name":"Amina El Idrissi","minor":false}],
                          "subjects":[{"type":"PHONE","value":"+447911123456"}],
@@ -610,7 +610,7 @@ class TriagePagesIT {
 
     private static CaseViews.Summary summary(String id, String reference, String level, Instant due) {
         return new CaseViews.Summary(id, reference, "MA-CASABLANCA-CYBER", "ONLINE_FRAUD", "INVESTMENT", "NEW", level, 70,
-                true, due, Instant.now(), null, 0);
+                true, due, Instant.now(), null, 0, false);
     }
 
     private static int count(String page, String text) {
@@ -624,7 +624,7 @@ class TriagePagesIT {
                 c.reportStatus(), c.reportedCategory(), c.category(), c.subtype(), "IN_PROGRESS", c.level(), c.dueAt(), c.priority(),
                 null, "triage.ma", null, c.links(),
                 new CaseViews.Cluster("k-1", 3, new java.math.BigDecimal("12000.00"), "EUR", 3, List.of(), List.of(), null, 0),
-                c.setAside(), c.notes(), c.history(), null);
+                c.setAside(), null, null, c.notes(), c.history(), null);
     }
 
     private static CaseViews.Case aCase() {
@@ -635,6 +635,6 @@ class TriagePagesIT {
                 null, null, null, List.of(new CaseViews.Link(null, "FR-2026-000009", "FR", null)), null,
                 List.of(new CaseViews.SetAside("domain:gmail.com", "WARNING_LIST", "webmail", "Public webmail providers", "20261130"),
                         new CaseViews.SetAside("domain:facebook.com", "PLATFORM_WITHOUT_ACCOUNT", null, null, null)),
-                List.of(), List.of(new CaseViews.HistoryEntry(Instant.now(), "triage", "CREATED", Map.of())), null);
+                null, null, List.of(), List.of(new CaseViews.HistoryEntry(Instant.now(), "triage", "CREATED", Map.of())), null);
     }
 }
