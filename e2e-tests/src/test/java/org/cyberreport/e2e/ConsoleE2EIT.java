@@ -344,6 +344,111 @@ class ConsoleE2EIT {
         }
     }
 
+    /**
+     * The scam-compound journey: a reporter files a report in the browser that marks the "mentor" as a
+     * possible victim of trafficking held in a compound, and attaches the chat export; the officer finds the
+     * case with the trafficking filter, sees the flag, drafts the request about the compound into the
+     * escalation form, opens the file and its chain of custody, and downloads the cluster's indicators as a
+     * STIX bundle, which names the account the money went to and never the held person's phone.
+     */
+    @Test
+    void aReporterMarksAPossibleTraffickingVictimAndAttachesAFileTheOfficerSeesBothAndExportsTheCluster() throws Exception {
+        int serial = 700_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(200_000);
+        String iban = Reports.germanIban(serial);
+        String heldPhone = "+85596%07d".formatted(serial % 10_000_000);
+        Path chat = Files.createTempFile("telegram-chat-export", ".txt");
+        Files.writeString(chat, "Chat with the 'mentor', who wrote that she is held in Building C.", StandardCharsets.UTF_8);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        String reference;
+        try (Browser browser = new Browser()) {
+            browser.open(CONSOLE + "/");
+            browser.signIn("reporter.ma");
+            browser.waitFor(By.cssSelector("main h1"));
+            startReport(browser, "ONLINE_FRAUD", now, "The 'mentor' who took the savings wrote that she is held in a compound.");
+            browser.choose("onlineFraud.subtype", "INVESTMENT");
+            browser.choose("onlineFraud.contactChannel", "MESSAGING_APP");
+            browser.click(By.cssSelector("button[name='_add'][value='transactions']"));
+            browser.choose("transactions[0].method", "BANK_TRANSFER");
+            browser.type("transactions[0].amount.amount", "2400.00");
+            browser.type("transactions[0].amount.currency", "EUR");
+            browser.set("transactions[0].executedAt", INPUT.format(now.minusDays(2)));
+            browser.choose("transactions[0].status", "COMPLETED");
+            browser.type("transactions[0].to.iban", iban);
+            browser.choose("transactions[0].to.country", "DE");
+            browser.click(By.cssSelector("button[name='_add'][value='possibleTraffickingVictims']"));
+            browser.type("possibleTraffickingVictims[0].name", "Lisa");
+            browser.choose("possibleTraffickingVictims[0].nationality", "PH");
+            browser.click(By.cssSelector("input[name='possibleTraffickingVictims[0].indicators'][value='FAKE_JOB_OFFER']"));
+            browser.click(By.cssSelector("input[name='possibleTraffickingVictims[0].indicators'][value='FORCED_WORK']"));
+            browser.choose("possibleTraffickingVictims[0].identifiers[0].type", "PHONE");
+            browser.type("possibleTraffickingVictims[0].identifiers[0].value", heldPhone);
+            browser.choose("possibleTraffickingVictims[0].compound.country", "KH");
+            browser.type("possibleTraffickingVictims[0].compound.locality", "Sihanoukville");
+            browser.type("possibleTraffickingVictims[0].compound.description", "Building C, guarded");
+            reference = submitReport(browser, "report-trafficking");
+            assertThat(browser.find(By.cssSelector("main")).getText()).contains("Lisa", "Forced to work", heldPhone);
+
+            browser.find(By.id("evidence-file")).sendKeys(chat.toString());
+            browser.click(By.cssSelector("form.attach button[type='submit']"));
+            browser.waitForText(By.id("evidence"), chat.getFileName().toString());
+            browser.page("report-with-file-en");
+        }
+        // another report paying the same account, through the API: the case gets a cluster to export
+        assertThat(new org.cyberreport.kit.testing.Http(RunningPlatform.GATEWAY).post("/api/reports",
+                RunningPlatform.tokenFor("reporter.ma"), Reports.onlineFraud(Reports.Kind.SMALL, serial),
+                java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString())).status()).isEqualTo(201);
+
+        try (Browser browser = new Browser()) {
+            browser.open(CONSOLE + "/");
+            browser.signIn("triage.ma");
+            browser.waitFor(By.cssSelector("main h1"));
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                browser.open(CONSOLE + "/triage/queue?trafficking=true");
+                return browser.find(By.cssSelector("main")).getText().contains(reference);
+            });
+            browser.pages("queue-trafficking");
+            browser.click(By.linkText(reference));
+            browser.waitFor(By.cssSelector("section.trafficking-flag"));
+            String caseUrl = browser.driver.getCurrentUrl();
+            assertThat(browser.find(By.cssSelector("section.trafficking-flag")).getText())
+                    .contains("Flagged for MA-TRAFFICKING", "Cambodia");
+            assertThat(browser.find(By.cssSelector("section.set-aside")).getText())
+                    .contains("phone:" + heldPhone, "A possible victim of trafficking, not a suspect");
+            browser.pages("case-trafficking");
+
+            browser.click(By.cssSelector("a.draft-compound"));
+            browser.waitFor(By.cssSelector("p.drafted"));
+            assertThat(browser.attribute("#escalation-destinationCountry", "value")).isEqualTo("KH");
+            assertThat(browser.attribute("#escalation-requestType", "value")).isEqualTo("INFORMATION_REQUEST");
+            assertThat(browser.find(By.cssSelector("#escalation-form textarea[name='reason']")).getAttribute("value"))
+                    .contains("Sihanoukville", "Building C").doesNotContain("Lisa").doesNotContain(heldPhone);
+            browser.page("case-compound-draft-en");
+
+            browser.open(caseUrl);
+            browser.click(By.linkText(chat.getFileName().toString()));
+            browser.waitFor(By.cssSelector("main h1"));
+            String filePage = browser.driver.getCurrentUrl();
+            // passed to triage once triage has taken the report's version that lists the file
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                browser.open(filePage);
+                return browser.find(By.cssSelector("main")).getText().contains("Passed to triage");
+            });
+            String custody = browser.find(By.cssSelector("main")).getText();
+            assertThat(custody).contains("Chain of custody", "Received", "reporter.ma", "Consulted", "triage.ma");
+            browser.pages("evidence-file-officer");
+
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                browser.open(caseUrl);
+                return !browser.driver.findElements(By.cssSelector("a.cluster-stix")).isEmpty();
+            });
+            String bundle = (String) browser.script("return fetch(arguments[0], {credentials: 'same-origin'})"
+                    + ".then(r => r.ok ? r.text() : 'HTTP ' + r.status);",
+                    browser.attribute("a.cluster-stix", "href"));
+            assertThat(bundle).contains("\"type\":\"bundle\"", "[bank-account:iban = '" + iban + "']",
+                    "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421").doesNotContain(heldPhone);
+        }
+    }
+
     private static void startReport(Browser browser, String category, LocalDateTime now, String narrative) {
         browser.open(CONSOLE + "/reports/new?category=" + category);
         browser.choose("jurisdictionCountry", "MA");
