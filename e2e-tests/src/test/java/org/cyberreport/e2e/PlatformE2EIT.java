@@ -233,6 +233,74 @@ class PlatformE2EIT {
                 .findValuesAsString("action")).containsSubsequence("RECEIVED", "DOWNLOADED").contains("PASSED_TO_TRIAGE");
     }
 
+    /**
+     * A file goes abroad only with a request that may carry it: refused with an information request, attached to a
+     * payment stop, listed for France's liaison (not Spain's), downloaded by France's liaison alone (the officer who
+     * sent it cannot pull it through cooperation), and the disclosure is in the file's chain of custody: who, which
+     * country, which request.
+     */
+    @Test
+    void anEvidenceFileGoesAbroadOnlyWithARequestThatMayCarryItAndItsDisclosureJoinsTheCustody() throws Exception {
+        String reporter = RunningPlatform.tokenFor("reporter.ma");
+        String officer = RunningPlatform.tokenFor("triage.ma");
+        String liaison = RunningPlatform.tokenFor("liaison.fr");
+        String caseId = GATEWAY.post("/api/reports", reporter, Reports.onlineFraud(Reports.Kind.GOLDEN_HOUR, 78_001),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).json().get("id").asString();
+        byte[] statement = "%PDF-1.7\nBank statement of the victim: EUR 500.00 to DE account, 2 hours ago.\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Http.Answer attached = GATEWAY.send(GATEWAY.request("/api/reports/" + caseId + "/files?name=statement.pdf", reporter,
+                Map.of("Content-Type", "application/pdf")).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(statement)));
+        assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+        String fileId = attached.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> GATEWAY.get("/api/triage/cases/" + caseId, officer).status() == 200);
+
+        String information = GATEWAY.post("/api/triage/cases/" + caseId + "/escalations", officer,
+                "{\"destinationCountry\":\"FR\",\"requestType\":\"INFORMATION_REQUEST\",\"urgent\":false,"
+                        + "\"reason\":\"Who holds the German account the money went to?\"}").json().get("escalationId").asString();
+        String paymentStop = GATEWAY.post("/api/triage/cases/" + caseId + "/escalations", officer,
+                "{\"destinationCountry\":\"FR\",\"requestType\":\"PAYMENT_STOP\",\"urgent\":true,"
+                        + "\"reason\":\"The money left two hours ago through a French payment institution\"}").json()
+                .get("escalationId").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> GATEWAY.get("/api/cooperation/requests/" + information, officer).status() == 200
+                && GATEWAY.get("/api/cooperation/requests/" + paymentStop, officer).status() == 200);
+
+        Http.Answer refused = GATEWAY.post("/api/cooperation/requests/" + information + "/files", officer,
+                "{\"fileId\":\"" + fileId + "\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("carries no evidence file");
+        Http.Answer carried = GATEWAY.post("/api/cooperation/requests/" + paymentStop + "/files", officer,
+                "{\"fileId\":\"" + fileId + "\"}");
+        assertThat(carried.status()).as(carried.body()).isEqualTo(201);
+        assertThat(carried.json().get("sha256").asString()).isEqualTo(attached.json().get("sha256").asString());
+        assertThat(GATEWAY.post("/api/cooperation/requests/" + paymentStop + "/files", officer,
+                "{\"fileId\":\"no-such-file\"}").status()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> GATEWAY.get("/api/cooperation/requests/" + paymentStop, liaison).status() == 200);
+        assertThat(GATEWAY.get("/api/cooperation/requests/" + paymentStop + "/files", liaison).json().findValuesAsString("name"))
+                .containsExactly("statement.pdf");
+        assertThat(GATEWAY.get("/api/cooperation/requests/" + paymentStop + "/files", RunningPlatform.tokenFor("liaison.es"))
+                .status()).isEqualTo(404);
+        String content = "/api/cooperation/requests/" + paymentStop + "/files/" + fileId + "/content";
+        assertThat(GATEWAY.get(content, officer).status()).isEqualTo(403);
+        java.net.http.HttpResponse<byte[]> received = java.net.http.HttpClient.newHttpClient().send(
+                GATEWAY.request(content, liaison, Map.of()).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(received.statusCode()).isEqualTo(200);
+        assertThat(received.body()).isEqualTo(statement);
+        assertThat(received.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+
+        JsonNode custody = GATEWAY.get("/api/reports/" + caseId + "/files/" + fileId, reporter).json().get("custody");
+        JsonNode disclosure = null;
+        for (JsonNode entry : custody) {
+            if ("DISCLOSED_ABROAD".equals(entry.get("action").asString())) {
+                disclosure = entry;
+            }
+        }
+        assertThat(disclosure).as(custody.toString()).isNotNull();
+        assertThat(disclosure.get("by").asString()).isEqualTo("liaison.fr");
+        assertThat(disclosure.get("country").asString()).isEqualTo("FR");
+        assertThat(disclosure.get("detail").asString()).contains(paymentStop, "PAYMENT_STOP", "from MA to FR");
+    }
+
     @Test
     void aReporterOfAnotherUnitGets404() {
         assertThat(GATEWAY.get("/api/reports/" + reportId, RunningPlatform.tokenFor("reporter2.ma")).status()).isEqualTo(404);

@@ -57,6 +57,11 @@ class SecurityConfiguration {
                                 "/api/cooperation/requests/*/withdrawal").hasRole(TRIAGE_OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/cooperation/diffusions").hasRole(TRIAGE_OFFICER)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/diffusions/*").hasRole(TRIAGE_OFFICER)
+                        // evidence files with a request: attached by the requesting officers, read by both sides,
+                        // downloaded by the destination's liaisons
+                        .requestMatchers(HttpMethod.POST, "/api/cooperation/requests/*/files").hasRole(TRIAGE_OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/requests/*/files").hasAnyRole(TRIAGE_OFFICER, LIAISON)
+                        .requestMatchers(HttpMethod.GET, "/api/cooperation/requests/*/files/*/content").hasRole(LIAISON)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/requests").hasRole(TRIAGE_OFFICER)
                         .requestMatchers(HttpMethod.GET, "/api/cooperation/requests/*").hasAnyRole(TRIAGE_OFFICER, LIAISON)
                         .anyRequest().denyAll())

@@ -37,6 +37,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/reports/*/legal-hold").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/reports/*/legal-hold").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/internal/case-states").hasRole(SERVICE)
+                        // evidence going abroad with a request: cooperation's account (checked again by name)
+                        .requestMatchers("/internal/reports/*/files/*", "/internal/reports/*/files/*/disclosures")
+                                .hasRole(SERVICE)
                         .requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/*/amendments",
                                 "/api/reports/*/withdrawal", "/api/reports/*/files").hasRole(REPORTER)

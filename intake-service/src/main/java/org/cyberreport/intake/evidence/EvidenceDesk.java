@@ -312,6 +312,37 @@ public class EvidenceDesk {
                 .toList();
     }
 
+    /**
+     * A stored file of a report, for cooperation, which checks the request it travels with (the request's
+     * type and handling marks, its destination's liaison); 404 when the report has no such file.
+     */
+    public EvidenceFile storedFile(String reportId, String fileId) {
+        EvidenceFile file = template.findById(fileId, EvidenceFile.class, FILES);
+        if (file == null || !file.reportId().equals(reportId) || !EvidenceFile.STORED.equals(file.state())) {
+            throw ProblemException.notFound("No file " + fileId);
+        }
+        return file;
+    }
+
+    /**
+     * A file given to a liaison abroad with a request: the disclosure joins the chain of custody (who received
+     * it, of which country, with which request) before a byte leaves.
+     */
+    public EvidenceFile disclose(String reportId, String fileId, Disclosure disclosure) {
+        EvidenceFile file = storedFile(reportId, fileId);
+        Caller recipient = new Caller("disclosure:" + disclosure.recipient(), disclosure.recipient(), java.util.Set.of(),
+                disclosure.destinationCountry(), null, "cooperation-service");
+        handled(file, "DISCLOSED_ABROAD", recipient, "request " + disclosure.requestId() + " ("
+                + disclosure.requestType() + ") from " + disclosure.requestingCountry() + " to "
+                + disclosure.destinationCountry() + ", SHA-256 " + file.sha256());
+        return file;
+    }
+
+    /** To whom, with which request, a file goes abroad. */
+    public record Disclosure(String requestId, String requestType, String requestingCountry, String destinationCountry,
+                             String recipient) {
+    }
+
     private EvidenceFile readableFile(Caller caller, String reportId, String fileId) {
         reports.readable(caller, reportId);
         EvidenceFile file = template.findById(fileId, EvidenceFile.class, FILES);

@@ -132,6 +132,21 @@ public class RequestDesk {
         return request;
     }
 
+    /** A request of the caller's country (a triage officer's), not audited here; 404 otherwise. */
+    public CooperationRequest requestedBy(Caller caller, String id) {
+        return visible(caller, id, Side.REQUESTING);
+    }
+
+    /** A request addressed to the caller's country and sent (a liaison's), not audited here; 404 otherwise. */
+    public CooperationRequest addressedTo(Caller caller, String id) {
+        return visible(caller, id, Side.DESTINATION);
+    }
+
+    /** A request the caller may read from either side, not audited here; 404 otherwise. */
+    public CooperationRequest readable(Caller caller, String id) {
+        return visible(caller, id, Side.EITHER);
+    }
+
     public List<CooperationRequest> inbox(Caller caller, int page, int size) {
         requireCountry(caller);
         List<CooperationRequest> requests = store.addressedTo(caller.country(), page, size);
