@@ -59,6 +59,9 @@ class InboxController {
     String show(@PathVariable String id, Model model) {
         model.addAttribute("request", gateway.get(uri -> uri.path("/api/cooperation/requests/{id}").build(id),
                 RequestViews.Request.class));
+        // the evidence files the request carries (none for the types that carry no victims' data)
+        model.addAttribute("files", gateway.get(uri -> uri.path("/api/cooperation/requests/{id}/files").build(id),
+                new org.springframework.core.ParameterizedTypeReference<java.util.List<RequestViews.AttachedFile>>() { }));
         if (!model.containsAttribute("answerForm")) {
             model.addAttribute("answerForm", new LiaisonForms.AnswerForm());
         }
@@ -66,6 +69,29 @@ class InboxController {
             model.addAttribute("refusalForm", new LiaisonForms.RefusalForm());
         }
         return "inbox/detail";
+    }
+
+    /**
+     * A file the request carries, as a download only; the reporting country's chain of custody records this
+     * liaison receiving it before the first byte.
+     */
+    @GetMapping("/{id}/files/{fileId}/download")
+    void download(@PathVariable String id, @PathVariable String fileId, jakarta.servlet.http.HttpServletResponse response) {
+        gateway.download(uri -> uri.path("/api/cooperation/requests/{id}/files/{fileId}/content").build(id, fileId),
+                (headers, body) -> {
+                    response.setContentType("application/octet-stream");
+                    for (String name : java.util.List.of(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                            org.springframework.http.HttpHeaders.CONTENT_LENGTH, "Repr-Digest")) {
+                        String value = headers.getFirst(name);
+                        if (value != null) {
+                            response.setHeader(name, value);
+                        }
+                    }
+                    response.setHeader("X-Content-Type-Options", "nosniff");
+                    response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+                    response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store");
+                    body.transferTo(response.getOutputStream());
+                });
     }
 
     @PostMapping("/{id}/acknowledge")

@@ -72,4 +72,10 @@ final class RequestViews {
             return "SENT".equals(status) || "ACKNOWLEDGED".equals(status);
         }
     }
+
+    /** An evidence file the request carries (its bytes stay in the reporting country until downloaded). */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record AttachedFile(String fileId, String name, String mediaType, long size, String sha256, String attachedBy,
+                        java.time.Instant attachedAt) {
+    }
 }

@@ -64,6 +64,26 @@ class ExchangePages {
         });
     }
 
+    /**
+     * The officer sends one of the report's evidence files with a request abroad; cooperation refuses what the
+     * request may not carry (its type, its handling marks), and the page says why.
+     */
+    @PostMapping("/triage/cases/{id}/request-files")
+    String sendFile(@PathVariable String id, @RequestParam String requestId, @RequestParam String fileId,
+                    RedirectAttributes redirect) {
+        try {
+            api.attachFile(requestId, fileId);
+            redirect.addFlashAttribute("notice", "case.file-sent");
+        } catch (ApiProblemException refused) {
+            if (refused.problem().status() >= 500) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("fileRefusal", refused.problem().detail());
+        }
+        redirect.addAttribute("id", id);
+        return "redirect:/triage/cases/{id}";
+    }
+
     public static class PermissionForm {
         public String permission;
     }

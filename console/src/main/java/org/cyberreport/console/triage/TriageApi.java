@@ -52,6 +52,12 @@ class TriageApi {
         gateway.download(uri -> uri.path("/api/triage/{kind}/{id}/export/{format}").build(kind, id, format), sink);
     }
 
+    /** Attaches one of the case's evidence files to a request its country sent (cooperation checks the rules). */
+    void attachFile(String requestId, String fileId) {
+        gateway.post(uri -> uri.path("/api/cooperation/requests/{id}/files").build(requestId), Map.of("fileId", fileId),
+                Map.of(), JsonNode.class);
+    }
+
     void permitExport(String id, Object form) {
         gateway.post(uri -> uri.path("/api/triage/cases/{id}/export-permission").build(id), form, Map.of(), JsonNode.class);
     }

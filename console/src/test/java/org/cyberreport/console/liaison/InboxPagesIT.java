@@ -65,6 +65,38 @@ class InboxPagesIT {
     }
 
     @Test
+    void theFilesARequestCarriesAreListedAsDownloadsThatPassThroughTheLiaisonsOwnSession() throws Exception {
+        RequestViews.Request request = new RequestViews.Request("q-1", "MA-2026-000001", "MA", "FR", "PAYMENT_STOP",
+                new RequestViews.LegalBasis("INTERPOL I-GRIP", "Art. 10", List.of()), true,
+                new RequestViews.Handling("AMBER", List.of(), null), "SENT", Instant.now(), Instant.now(),
+                Instant.now().plusSeconds(7200), false, null, false, null, null, null,
+                JsonMapper.builder().build().readTree("{}"), null, null);
+        when(gateway.get(any(Function.class), eq(RequestViews.Request.class))).thenReturn(request);
+        when(gateway.get(any(Function.class), any(org.springframework.core.ParameterizedTypeReference.class))).thenReturn(List.of(
+                new RequestViews.AttachedFile("f-1", "statement.pdf", "application/pdf", 1234, "ab".repeat(32), "triage.ma",
+                        Instant.now())));
+        org.mockito.Mockito.doAnswer(call -> {
+            org.cyberreport.console.api.Gateway.Download sink = call.getArgument(1);
+            org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+            headers.set("Content-Disposition", "attachment; filename=\"statement.pdf\"");
+            sink.accept(headers, new java.io.ByteArrayInputStream("%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            return null;
+        }).when(gateway).download(any(Function.class), any());
+
+        String page = mvc.perform(get("/inbox/q-1").with(aLiaison()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var download = mvc.perform(get("/inbox/q-1/files/f-1/download").with(aLiaison()))
+                .andExpect(status().isOk()).andReturn().getResponse();
+
+        assertThat(page).contains("Evidence files", "href=\"/inbox/q-1/files/f-1/download\"", "statement.pdf",
+                "recorded in the reporting country");
+        assertThat(download.getContentAsString()).isEqualTo("%PDF-1.7");
+        assertThat(download.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"statement.pdf\"");
+        assertThat(download.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.getContentType()).isEqualTo("application/octet-stream");
+    }
+
+    @Test
     void aPreservationIsAnsweredWithTheDayUntilWhichTheDataIsKept() throws Exception {
         RequestViews.Request request = new RequestViews.Request("q-2", "MA-2026-000002", "MA", "FR", "PRESERVATION",
                 new RequestViews.LegalBasis("Budapest Convention on Cybercrime", "Art. 29", List.of()), false,

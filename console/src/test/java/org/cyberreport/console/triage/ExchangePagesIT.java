@@ -158,6 +158,22 @@ class ExchangePagesIT {
         mvc.perform(get("/supervision/feeds").with(aTriageOfficer())).andExpect(status().isForbidden());
     }
 
+    @Test
+    void anOfficerSendsAFileWithARequestAndReadsWhyCooperationRefusedAnother() throws Exception {
+        mvc.perform(post("/triage/cases/c-1/request-files").with(aTriageOfficer()).with(csrf())
+                        .param("requestId", "q-1").param("fileId", "f-1"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/triage/cases/c-1"));
+        verify(api).attachFile("q-1", "f-1");
+
+        org.mockito.Mockito.doThrow(new org.cyberreport.console.api.ApiProblemException(new org.cyberreport.console.api.ApiProblem(
+                422, "urn:cyberreport:problem:unprocessable", "Unprocessable", "A INFORMATION_REQUEST carries no evidence file",
+                List.of(), null, null))).when(api).attachFile("q-2", "f-1");
+        var refused = mvc.perform(post("/triage/cases/c-1/request-files").with(aTriageOfficer()).with(csrf())
+                        .param("requestId", "q-2").param("fileId", "f-1"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(refused.getFlashMap().get("fileRefusal")).isEqualTo("A INFORMATION_REQUEST carries no evidence file");
+    }
+
     private CaseViews.Case flaggedCase(String tlp) {
         String content = """
                 {"category":"ONLINE_FRAUD","jurisdictionCountry":"MA","narrative":"The mentor said she is held.",
