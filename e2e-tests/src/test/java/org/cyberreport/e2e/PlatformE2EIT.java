@@ -299,6 +299,16 @@ class PlatformE2EIT {
         assertThat(disclosure.get("by").asString()).isEqualTo("liaison.fr");
         assertThat(disclosure.get("country").asString()).isEqualTo("FR");
         assertThat(disclosure.get("detail").asString()).contains(paymentStop, "PAYMENT_STOP", "from MA to FR");
+
+        // the report is marked TLP:RED afterwards: its files no longer go, whatever the request's own marks say
+        assertThat(GATEWAY.post("/api/reports/" + caseId + "/amendments", reporter,
+                "{\"reason\":\"The bank asked for strict confidentiality\",\"handling\":{\"tlp\":\"RED\"}}").status())
+                .isIn(200, 201);
+        Http.Answer afterRed = GATEWAY.get(content, liaison);
+        assertThat(afterRed.status()).as(afterRed.body()).isEqualTo(409);
+        assertThat(afterRed.body()).contains("TLP:RED");
+        assertThat(GATEWAY.get("/api/reports/" + caseId + "/files/" + fileId, reporter).json().get("custody")
+                .findValuesAsString("action").stream().filter("DISCLOSED_ABROAD"::equals)).hasSize(1);
     }
 
     @Test

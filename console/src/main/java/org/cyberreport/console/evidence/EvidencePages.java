@@ -8,7 +8,6 @@ import java.util.List;
 import org.cyberreport.console.api.ApiProblemException;
 import org.cyberreport.console.api.Gateway;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,22 +97,7 @@ public class EvidencePages {
 
     @GetMapping({"/reports/{id}/files/{fileId}/download", "/triage/cases/{id}/files/{fileId}/download"})
     void download(@PathVariable String id, @PathVariable String fileId, HttpServletResponse response) {
-        gateway.download(uri -> uri.path("/api/reports/{id}/files/{fileId}/content").build(id, fileId), (headers, body) -> {
-            response.setContentType("application/octet-stream");
-            copy(headers, response, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_LENGTH, "Repr-Digest");
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            body.transferTo(response.getOutputStream());
-        });
-    }
-
-    private static void copy(HttpHeaders from, HttpServletResponse to, String... names) {
-        for (String name : names) {
-            String value = from.getFirst(name);
-            if (value != null) {
-                to.setHeader(name, value);
-            }
-        }
+        gateway.download(uri -> uri.path("/api/reports/{id}/files/{fileId}/content").build(id, fileId),
+                (headers, body) -> org.cyberreport.console.api.Downloads.attachment(headers, body, response));
     }
 }

@@ -78,20 +78,7 @@ class InboxController {
     @GetMapping("/{id}/files/{fileId}/download")
     void download(@PathVariable String id, @PathVariable String fileId, jakarta.servlet.http.HttpServletResponse response) {
         gateway.download(uri -> uri.path("/api/cooperation/requests/{id}/files/{fileId}/content").build(id, fileId),
-                (headers, body) -> {
-                    response.setContentType("application/octet-stream");
-                    for (String name : java.util.List.of(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                            org.springframework.http.HttpHeaders.CONTENT_LENGTH, "Repr-Digest")) {
-                        String value = headers.getFirst(name);
-                        if (value != null) {
-                            response.setHeader(name, value);
-                        }
-                    }
-                    response.setHeader("X-Content-Type-Options", "nosniff");
-                    response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-                    response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store");
-                    body.transferTo(response.getOutputStream());
-                });
+                (headers, body) -> org.cyberreport.console.api.Downloads.attachment(headers, body, response));
     }
 
     @PostMapping("/{id}/acknowledge")

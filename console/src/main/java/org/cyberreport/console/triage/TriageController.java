@@ -66,12 +66,14 @@ class TriageController {
     }
 
     @GetMapping("/cases/{id}")
-    String show(@PathVariable String id, @RequestParam(required = false) String draft, Authentication authentication,
-                Model model) {
+    String show(@PathVariable String id, @RequestParam(required = false) String draft,
+                @RequestParam(required = false) String country, Authentication authentication, Model model) {
         ConsoleUser user = ConsoleUser.of(authentication);
         if ("compound".equals(draft) && user != null && user.isTriageOfficer()) {
             // the escalation form, filled in with triage's draft of the request about the scam compound
-            api.compoundRequests(id).stream().findFirst().ifPresent(proposed -> {
+            api.compoundRequests(id).stream()
+                    .filter(proposed -> country == null || country.equals(proposed.destinationCountry()))
+                    .findFirst().ifPresent(proposed -> {
                 CaseForms.EscalationForm form = new CaseForms.EscalationForm();
                 form.destinationCountry = proposed.destinationCountry();
                 form.requestType = proposed.requestType();

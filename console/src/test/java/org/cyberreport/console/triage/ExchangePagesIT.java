@@ -66,18 +66,18 @@ class ExchangePagesIT {
         String page = mvc.perform(get("/triage/cases/c-1").with(aTriageOfficer()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         verify(api, never()).compoundRequests("c-1");
-        String drafted = mvc.perform(get("/triage/cases/c-1?draft=compound").with(aTriageOfficer()))
+        String drafted = mvc.perform(get("/triage/cases/c-1?draft=compound&country=KH").with(aTriageOfficer()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String french = mvc.perform(get("/triage/cases/c-1").with(aTriageOfficer()).header("Accept-Language", "fr"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("Possible victims of trafficking", "Flagged for MA-TRAFFICKING", "Cambodia",
-                "href=\"/triage/cases/c-1?draft=compound#escalation-form\"", "A possible victim of trafficking, not a suspect",
+                "href=\"/triage/cases/c-1?draft=compound&amp;country=KH#escalation-form\"", "Draft the request about the compound in Cambodia", "A possible victim of trafficking, not a suspect",
                 "phone:+855962345678");
         assertThat(drafted).contains("Drafted from the case", "Location given: Sihanoukville",
                 "<option value=\"KH\" selected=\"selected\">", "<option value=\"INFORMATION_REQUEST\" selected=\"selected\">",
                 "name=\"urgent\" value=\"true\" checked=\"checked\"");
-        assertThat(french).contains("Victimes possibles de traite", "Préparer la demande sur le centre");
+        assertThat(french).contains("Victimes possibles de traite", "Préparer la demande sur le centre en Cambodge");
     }
 
     @Test

@@ -36,7 +36,8 @@ class EvidenceConfiguration {
                 client, retries.retry("keycloak"), clock);
         CircuitBreakerConfig intakeFailing = CircuitBreakerConfig.custom()
                 .ignoreException(e -> e instanceof HttpClientErrorException
-                        || e instanceof ProblemException problem && problem.kind() == ProblemKind.NOT_FOUND)
+                        || e instanceof ProblemException problem && (problem.kind() == ProblemKind.NOT_FOUND
+                                || problem.kind() == ProblemKind.STATE_CONFLICT))
                 .build();
         IntakeFiles intake = new IntakeFiles(ServiceClients.restClient(intakeUrl, Duration.ofSeconds(2), readTimeout), tokens,
                 breakers.circuitBreaker("intake-files", intakeFailing));

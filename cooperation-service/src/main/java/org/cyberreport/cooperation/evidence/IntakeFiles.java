@@ -28,7 +28,7 @@ class IntakeFiles {
     }
 
     record Disclosure(String requestId, String requestType, String requestingCountry, String destinationCountry,
-                      String recipient) {
+                      String recipient, String permission) {
     }
 
     /** Receives the bytes of a file with the headers intake sent. */
@@ -49,6 +49,10 @@ class IntakeFiles {
                 .body(disclosure).exchange((request, response) -> {
                     if (response.getStatusCode().value() == 404) {
                         throw ProblemException.notFound("No file " + fileId);
+                    }
+                    if (response.getStatusCode().value() == 409) {
+                        throw new ProblemException(ProblemKind.STATE_CONFLICT, "The report is now marked TLP:RED or H2: "
+                                + "its files do not go abroad without the owner's recorded permission");
                     }
                     if (response.getStatusCode().isError()) {
                         throw new ProblemException(ProblemKind.SERVICE_UNAVAILABLE, "The file cannot be read now");

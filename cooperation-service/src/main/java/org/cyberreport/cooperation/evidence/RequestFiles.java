@@ -94,7 +94,8 @@ public class RequestFiles {
             throw ProblemException.notFound("No file " + fileId + " with request " + requestId);
         }
         intake.disclose(request.caseId(), fileId, new IntakeFiles.Disclosure(requestId, request.type().name(),
-                request.requestingCountry(), caller.country(), caller.username()), sink);
+                request.requestingCountry(), caller.country(), caller.username(),
+                request.handling() == null ? null : request.handling().permission()), sink);
         audit.record(caller, "FILE_DISCLOSED", "request", requestId, Map.of("file", fileId,
                 "requestingCountry", request.requestingCountry()));
     }

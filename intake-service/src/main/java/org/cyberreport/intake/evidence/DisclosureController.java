@@ -39,9 +39,11 @@ class DisclosureController {
     static final String COOPERATION = "service-account-cooperation-service";
 
     private final EvidenceDesk desk;
+    private final org.cyberreport.intake.report.store.ReportStore reports;
 
-    DisclosureController(EvidenceDesk desk) {
+    DisclosureController(EvidenceDesk desk, org.cyberreport.intake.report.store.ReportStore reports) {
         this.desk = desk;
+        this.reports = reports;
     }
 
     record FileDescription(String id, String reportId, String name, String mediaType, long size, String sha256) {
@@ -51,7 +53,8 @@ class DisclosureController {
                              @NotBlank @Pattern(regexp = "[A-Z_]{3,40}") String requestType,
                              @NotBlank @Pattern(regexp = "[A-Z]{2}") String requestingCountry,
                              @NotBlank @Pattern(regexp = "[A-Z]{2}") String destinationCountry,
-                             @NotBlank @Size(max = 200) String recipient) {
+                             @NotBlank @Size(max = 200) String recipient,
+                             @Size(max = 2000) String permission) {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,6 +68,7 @@ class DisclosureController {
     void disclose(Caller caller, @PathVariable String reportId, @PathVariable String fileId,
                   @Valid @RequestBody DisclosureRequest request, HttpServletResponse response) throws IOException {
         requireCooperation(caller);
+        requireMarksAllow(reportId, request);
         EvidenceFile file = desk.disclose(reportId, fileId, new EvidenceDesk.Disclosure(request.requestId(),
                 request.requestType(), request.requestingCountry(), request.destinationCountry(), request.recipient()));
         response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
@@ -73,6 +77,26 @@ class DisclosureController {
                 .filename(file.name(), StandardCharsets.UTF_8).build().toString());
         response.setHeader("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256())) + ":");
         desk.copy(file, response.getOutputStream());
+    }
+
+    /**
+     * The report's own marks as they are now (an amendment may have made it TLP:RED or H2 since the request
+     * was made), and only from the country that holds it: cooperation's word is checked where the bytes are.
+     */
+    private void requireMarksAllow(String reportId, DisclosureRequest request) {
+        org.cyberreport.intake.report.Report report = reports.findById(reportId)
+                .orElseThrow(() -> ProblemException.notFound("No report " + reportId));
+        if (!report.country().equals(request.requestingCountry())) {
+            throw ProblemException.notFound("No report " + reportId);
+        }
+        org.cyberreport.intake.report.HandlingMarks marks = report.content().handling();
+        boolean forbidden = marks != null && (marks.tlp() == org.cyberreport.intake.report.HandlingMarks.Tlp.RED
+                || marks.codes().contains(org.cyberreport.intake.report.HandlingMarks.HandlingCode.H2));
+        if (forbidden && (request.permission() == null || request.permission().isBlank())) {
+            throw new ProblemException(ProblemKind.STATE_CONFLICT, "The report is now marked "
+                    + (marks.tlp() == org.cyberreport.intake.report.HandlingMarks.Tlp.RED ? "TLP:RED" : "H2")
+                    + ": its files do not go abroad without the owner's recorded permission");
+        }
     }
 
     private static void requireCooperation(Caller caller) {

@@ -197,13 +197,17 @@ public final class TriageCase {
      * A supervisor records that the originator permitted the export of a case marked TLP:RED or H2 (who
      * gave it, under which reference): the case's identifiers may then leave, marked as they are.
      */
-    public void permitExport(String permission, Officer supervisor, Instant now) {
-        record(now, supervisor, "EXPORT_PERMITTED", Map.of("permission", permission));
+    public void permitExport(String permission, String marks, Officer supervisor, Instant now) {
+        record(now, supervisor, "EXPORT_PERMITTED", Map.of("permission", permission, "marks", marks));
     }
 
-    /** Whether the originator's permission to export is recorded. */
-    public boolean exportPermitted() {
-        return history.stream().anyMatch(entry -> "EXPORT_PERMITTED".equals(entry.action()));
+    /**
+     * Whether the originator's permission to export is recorded for the marks the report has now: an
+     * amendment that changes them (to TLP:RED from AMBER+STRICT, say) needs a permission of its own.
+     */
+    public boolean exportPermitted(String marks) {
+        return history.stream().anyMatch(entry -> "EXPORT_PERMITTED".equals(entry.action())
+                && marks.equals(entry.details().get("marks")));
     }
 
     private void closeAsWithdrawn(Instant now) {

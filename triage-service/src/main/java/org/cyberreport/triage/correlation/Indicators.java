@@ -65,7 +65,13 @@ public final class Indicators {
         for (ReportFacts.PossibleTraffickingVictim person : facts.possibleTraffickingVictims()) {
             for (ReportFacts.Subject identifier : person.identifiers()) {
                 if (identifier.type() != null && identifier.value() != null) {
-                    found.victim(of(identifier.type(), identifier.value(), identifier.chain(), identifier.platform()));
+                    Found own = of(identifier.type(), identifier.value(), identifier.chain(), identifier.platform());
+                    if ("URL".equals(identifier.type())) {
+                        // the person's page, not the whole site: a suspect's other page there still links
+                        own = new Found(own.keys().stream().filter(key -> !key.startsWith("domain:"))
+                                .collect(java.util.stream.Collectors.toSet()), List.of());
+                    }
+                    found.victim(own);
                 }
             }
         }

@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
  * identifiers (victims, narrative, amounts) never go; a case marked TLP:RED or H2 gives nothing without
  * the originator's permission recorded on it; a cluster gives its own country's cases only, each under
  * its own marks, under the strictest TLP among them. In: a MISP feed or STIX bundle of known-bad
- * indicators, normalised as correlation does (warning-listed identifiers are left out), whose matching
- * cases are re-scored at once. Every export, permission, import and removal is audited.
+ * indicators, normalised as correlation does (warning-listed identifiers are left out), the importing
+ * supervisor's country's own, whose matching cases of that country are re-scored at once. Every export, permission, import and removal is audited.
  */
 @Service
 public class Exchange {
@@ -73,7 +73,7 @@ public class Exchange {
     public Export exportCase(Caller caller, String caseId, Format format) {
         TriageCase triageCase = desk.inScope(caller, caseId);
         Handling handling = Handling.of(triageCase.facts());
-        if (handling.needsPermission() && !triageCase.exportPermitted()) {
+        if (handling.needsPermission() && !triageCase.exportPermitted(handling.label())) {
             audit.record(caller, "CASE_EXPORT_REFUSED", "case", caseId, Map.of("format", format.name(),
                     "tlp", handling.tlp().name()));
             throw new ProblemException(ProblemKind.FORBIDDEN, "Case " + triageCase.reference() + " exports nothing: "
@@ -99,7 +99,7 @@ public class Exchange {
         int withheld = 0;
         for (TriageCase member : members) {
             Handling handling = Handling.of(member.facts());
-            if (handling.needsPermission() && !member.exportPermitted()) {
+            if (handling.needsPermission() && !member.exportPermitted(handling.label())) {
                 withheld++;
                 continue;
             }
@@ -124,11 +124,17 @@ public class Exchange {
 
     /** A supervisor records the originator's permission to export a case marked TLP:RED or H2. */
     public TriageCase permitExport(Caller caller, String caseId, String permission) {
-        return desk.permitExport(caller, caseId, permission);
+        Handling handling = Handling.of(desk.inScope(caller, caseId).facts());
+        if (!handling.needsPermission()) {
+            throw new ProblemException(ProblemKind.STATE_CONFLICT, "The case is marked " + handling.tlp().displayName()
+                    + " without H2: its indicators need no permission to be exported");
+        }
+        return desk.permitExport(caller, caseId, permission, handling.label());
     }
 
     /** Imports a feed; its matching cases are re-scored before the answer. */
     public FeedStore.Feed importFeed(Caller caller, JsonNode document, String name) {
+        requireCountry(caller);
         FeedReader.Feed read;
         try {
             read = FeedReader.read(document);
@@ -162,10 +168,10 @@ public class Exchange {
         }
         String feedName = name != null && !name.isBlank() ? name.strip()
                 : read.title() != null ? read.title() : read.format() + " feed";
-        FeedStore.Feed feed = feeds.save(new FeedStore.Feed(UUID.randomUUID().toString(), truncate(feedName),
+        FeedStore.Feed feed = feeds.save(new FeedStore.Feed(UUID.randomUUID().toString(), caller.country(), truncate(feedName),
                 read.source() == null ? null : truncate(read.source()), read.format(), read.tlp(), scoring.now(),
                 caller.username(), keys.size(), skipped), keys);
-        int rescored = rescore(keys);
+        int rescored = rescore(caller.country(), keys);
         audit.record(caller, "FEED_IMPORTED", "feed", feed.id(), Map.of("name", feed.name(), "format", feed.format(),
                 "tlp", feed.tlp().name(), "identifiers", String.valueOf(keys.size()), "skipped", String.valueOf(skipped),
                 "casesRescored", String.valueOf(rescored)));
@@ -175,23 +181,34 @@ public class Exchange {
     }
 
     public void removeFeed(Caller caller, String feedId) {
-        Set<String> keys = feeds.remove(feedId).orElseThrow(() -> ProblemException.notFound("No feed " + feedId));
-        int rescored = rescore(keys);
+        requireCountry(caller);
+        Set<String> keys = feeds.remove(caller.country(), feedId)
+                .orElseThrow(() -> ProblemException.notFound("No feed " + feedId));
+        int rescored = rescore(caller.country(), keys);
         audit.record(caller, "FEED_REMOVED", "feed", feedId, Map.of("identifiers", String.valueOf(keys.size()),
                 "casesRescored", String.valueOf(rescored)));
     }
 
-    public List<FeedStore.Feed> feeds() {
-        return feeds.feeds();
+    /** The caller's country's feeds. */
+    public List<FeedStore.Feed> feeds(Caller caller) {
+        requireCountry(caller);
+        return feeds.feeds(caller.country());
     }
 
-    private int rescore(Set<String> keys) {
+    /** The country's cases naming any of the keys are re-scored (a feed is its country's knowledge only). */
+    private int rescore(String country, Set<String> keys) {
         Set<String> cases = new TreeSet<>();
         for (String key : keys) {
-            cases.addAll(indicatorStore.casesWith(key, MAX_CASES_PER_IDENTIFIER));
+            cases.addAll(indicatorStore.casesIn(key, country, MAX_CASES_PER_IDENTIFIER).caseIds());
         }
         cases.forEach(caseId -> updates.update(caseId, scoring::rescore));
         return cases.size();
+    }
+
+    private static void requireCountry(Caller caller) {
+        if (!caller.hasCountry()) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "The caller's token carries no country");
+        }
     }
 
     private static String truncate(String text) {

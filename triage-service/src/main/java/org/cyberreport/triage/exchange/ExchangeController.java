@@ -92,9 +92,9 @@ class ExchangeController {
     }
 
     @GetMapping(path = "/feeds", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The imported feeds, newest first")
-    List<FeedStore.Feed> feeds() {
-        return exchange.feeds();
+    @Operation(summary = "The feeds the caller's country imported, newest first")
+    List<FeedStore.Feed> feeds(Caller caller) {
+        return exchange.feeds(caller);
     }
 
     @DeleteMapping(path = "/feeds/{feedId}")

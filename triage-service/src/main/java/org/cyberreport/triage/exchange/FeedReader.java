@@ -29,8 +29,12 @@ public final class FeedReader {
     public record Feed(String format, String title, String source, Tlp tlp, List<Candidate> candidates, int skipped) {
     }
 
+    /** An equality of an object path and a quoted string; possessive, so that no value costs a stack frame per character. */
     private static final Pattern COMPARISON = Pattern.compile(
-            "([a-z0-9-]+):([a-z0-9_.]+)\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'");
+            "([a-z0-9-]{1,64}+):([a-z0-9_.]{1,64}+)\\s*+=\\s*+'((?:[^'\\\\]++|\\\\.)*+)'");
+    /** Longer patterns, and longer values, are not identifiers: skipped and counted. */
+    private static final int MAX_PATTERN = 4_096;
+    static final int MAX_VALUE = 2_048;
 
     private static final Map<String, String> SYMBOL_CHAINS = Map.ofEntries(Map.entry("BTC", "BITCOIN"),
             Map.entry("ETH", "ETHEREUM"), Map.entry("BSC", "BNB_SMART_CHAIN"), Map.entry("BNB", "BNB_SMART_CHAIN"),
@@ -88,7 +92,8 @@ public final class FeedReader {
                         detect |= toIds(attribute);
                     }
                 }
-                Optional<Candidate> found = detect ? mispObject(text(object, "name"), parts) : Optional.empty();
+                Optional<Candidate> found = detect ? mispObject(text(object, "name"), parts)
+                        .filter(candidate -> candidate.value().length() <= MAX_VALUE) : Optional.empty();
                 found.ifPresentOrElse(candidates::add, () -> skipped[0]++);
             }
         }
@@ -96,7 +101,7 @@ public final class FeedReader {
     }
 
     static Optional<Candidate> mispAttribute(String type, String value) {
-        if (type == null || value == null || value.isBlank()) {
+        if (type == null || value == null || value.isBlank() || value.length() > MAX_VALUE) {
             return Optional.empty();
         }
         String first = value.contains("|") ? value.substring(0, value.indexOf('|')) : value;
@@ -174,14 +179,18 @@ public final class FeedReader {
                 default -> skipped++;
             }
         }
-        candidates.removeIf(candidate -> candidate.value() == null || candidate.value().isBlank());
+        int blankOrLong = (int) candidates.stream().filter(c -> c.value() == null || c.value().isBlank()
+                || c.value().length() > MAX_VALUE).count();
+        candidates.removeIf(candidate -> candidate.value() == null || candidate.value().isBlank()
+                || candidate.value().length() > MAX_VALUE);
+        skipped += blankOrLong;
         return new Feed("STIX", title, source, tlp == null ? Tlp.AMBER : tlp, candidates, skipped);
     }
 
     /** The identifiers a STIX pattern compares for equality, with the chain or platform compared beside them. */
     static List<Candidate> pattern(String pattern) {
         List<Candidate> found = new ArrayList<>();
-        if (pattern == null) {
+        if (pattern == null || pattern.length() > MAX_PATTERN) {
             return found;
         }
         Map<String, String> values = new HashMap<>();

@@ -23,6 +23,11 @@ public record Handling(Tlp tlp, Set<String> codes) {
         return new Handling(Tlp.ofHandling(handling == null ? null : handling.tlp()), Set.copyOf(codes));
     }
 
+    /** The marks as a permission records them: {@code RED}, {@code GREEN H2}. */
+    public String label() {
+        return codes.isEmpty() ? tlp.name() : tlp.name() + " " + String.join(" ", codes);
+    }
+
     /** Whether nothing may leave without the originator's permission. */
     public boolean needsPermission() {
         return tlp == Tlp.RED || codes.contains("H2");

@@ -20,6 +20,7 @@ import java.util.UUID;
 public final class StixBundles {
 
     static final String SPEC = "2.1";
+    private static final String IDENTITY_CREATED = "2026-01-01T00:00:00.000Z";
 
     private StixBundles() {
     }
@@ -31,8 +32,9 @@ public final class StixBundles {
     public static Map<String, Object> bundle(Content content) {
         String created = timestamp(content.now());
         List<Object> objects = new ArrayList<>();
+        // the platform's identity is one object whatever the export: its id and created time never change
         String identity = "identity--" + nameUuid("cyberreport:" + content.country());
-        objects.add(object("identity", identity, created, Map.of(
+        objects.add(object("identity", identity, IDENTITY_CREATED, Map.of(
                 "name", "Cyberreport, " + content.country(),
                 "identity_class", "organization",
                 "description", "Cross-border cybercrime reporting platform, " + content.country())));
@@ -53,7 +55,8 @@ public final class StixBundles {
         }
         List<String> indicatorIds = new ArrayList<>();
         for (Observable observable : content.observables()) {
-            String id = "indicator--" + nameUuid("cyberreport:" + content.country() + ":" + observable.key());
+            // a new object each export: STIX fixes an object's created time with its id
+            String id = "indicator--" + UUID.randomUUID();
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("created_by_ref", identity);
             fields.put("name", observable.type() + " " + observable.value());
@@ -136,7 +139,21 @@ public final class StixBundles {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
     }
 
+    /** A UUID version 5 in STIX's namespace (RFC 9562 §5.5), as STIX 2.1 recommends for ids made from a name. */
     static UUID nameUuid(String name) {
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+        try {
+            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+            UUID namespace = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
+            java.nio.ByteBuffer prefix = java.nio.ByteBuffer.allocate(16);
+            prefix.putLong(namespace.getMostSignificantBits()).putLong(namespace.getLeastSignificantBits());
+            sha1.update(prefix.array());
+            byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(hash, 0, 16);
+            return new UUID(bytes.getLong(), bytes.getLong());
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

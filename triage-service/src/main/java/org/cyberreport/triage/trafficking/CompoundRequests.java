@@ -32,7 +32,9 @@ public final class CompoundRequests {
     public static List<Draft> of(TriageCase triageCase) {
         Map<String, List<ReportFacts.PossibleTraffickingVictim>> byCountry = new LinkedHashMap<>();
         for (ReportFacts.PossibleTraffickingVictim person : triageCase.facts().possibleTraffickingVictims()) {
-            if (person.compound() != null && person.compound().country() != null) {
+            // a compound at home is the home police's own work, not a request abroad
+            if (person.compound() != null && person.compound().country() != null
+                    && !person.compound().country().equalsIgnoreCase(triageCase.country())) {
                 byCountry.computeIfAbsent(person.compound().country().toUpperCase(Locale.ROOT), c -> new ArrayList<>())
                         .add(person);
             }

@@ -35,6 +35,10 @@ import tools.jackson.databind.JsonNode;
 class ExchangeIT extends TriageIT {
 
     private static final String SUPERVISOR_MA = TestTokens.user("supervisor.ma", List.of("triage-supervisor"), "MA", null);
+    private static final String SUPERVISOR_FR = TestTokens.user("supervisor.fr", List.of("triage-supervisor"), "FR", null);
+
+    @org.springframework.beans.factory.annotation.Autowired
+    FeedStore feeds;
     private static final String STIX_BASE = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaLoader(loader -> loader.schemaIdResolvers(ids -> ids.mapPrefix(STIX_BASE,
@@ -81,7 +85,6 @@ class ExchangeIT extends TriageIT {
         String amber = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
         for (JsonNode object : bundle.get("objects")) {
             if ("indicator".equals(object.get("type").asString())) {
-                assertThat(object.get("object_marking_refs").findValuesAsString("")).isEmpty();
                 List<String> refs = new ArrayList<>();
                 object.get("object_marking_refs").forEach(ref -> refs.add(ref.asString()));
                 assertThat(refs).contains(amber).hasSize(2);
@@ -113,6 +116,13 @@ class ExchangeIT extends TriageIT {
 
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         assertThat(imported.json().get("identifiers").asInt()).isEqualTo(9);
+        // what came in is exactly what went out: the keys of the case's nine exported identifiers
+        List<String> caseKeys = mongo.findById("r-misp", org.bson.Document.class, "cases").getList("indicatorKeys", String.class);
+        assertThat(feeds.keysOf(imported.json().get("id").asString(), 100)).containsExactlyInAnyOrder(
+                "email:payments@bluecoast-invest.com", "url:bluecoast-invest.com/dashboard", "domain:bluecoast-invest.com",
+                "ip:45.133.1.20", "phone:+447911123456", "handle:instagram:lisa.crypto.mentor", "iban:" + IBAN,
+                "wallet:evm:" + ETH_WALLET.toLowerCase(java.util.Locale.ROOT), "wallet:bitcoin:" + BTC_WALLET);
+        assertThat(caseKeys).containsAll(feeds.keysOf(imported.json().get("id").asString(), 100));
         assertThat(imported.json().get("source").asString()).isEqualTo("Cyberreport MA");
         assertThat(imported.json().get("tlp").asString()).isEqualTo("GREEN");
         JsonNode other = http.get("/api/triage/cases/r-other", TRIAGE_MA).json();
@@ -128,6 +138,12 @@ class ExchangeIT extends TriageIT {
         assertThat(auditActions()).contains("CASE_EXPORTED", "FEED_IMPORTED");
 
         String feedId = imported.json().get("id").asString();
+        // a feed is its country's: France neither sees it, nor removes it, nor is scored by it
+        deliver(Fixtures.aHandoff("r-france", 1, "FR", naming("AMBER", Set.of(), List.of(
+                new ReportFacts.Subject("IBAN", IBAN, null, null)))));
+        assertThat(factors("r-france", TRIAGE_FR)).doesNotContain("KNOWN_BAD_INDICATOR");
+        assertThat(http.get("/api/triage/feeds", SUPERVISOR_FR).json()).isEmpty();
+        assertThat(http.delete("/api/triage/feeds/" + feedId, SUPERVISOR_FR, "").status()).isEqualTo(404);
         assertThat(http.delete("/api/triage/feeds/" + feedId, TRIAGE_MA, "").status()).isEqualTo(403);
         assertThat(http.delete("/api/triage/feeds/" + feedId, SUPERVISOR_MA, "").status()).isEqualTo(204);
         assertThat(factors("r-other")).doesNotContain("KNOWN_BAD_INDICATOR");
@@ -177,6 +193,10 @@ class ExchangeIT extends TriageIT {
                 new ReportFacts.Subject("PHONE", "+447700900123", null, null)))));
         deliver(Fixtures.aHandoff("r-amber", 1, "MA", naming("AMBER", Set.of(), List.of(
                 new ReportFacts.Subject("IBAN", IBAN, null, null)))));
+        // a French case in the same cluster: its own identifiers never leave in Morocco's export
+        deliver(Fixtures.aHandoff("r-fr-member", 1, "FR", naming("CLEAR", Set.of(), List.of(
+                new ReportFacts.Subject("IBAN", IBAN, null, null),
+                new ReportFacts.Subject("EMAIL", "collector@fr-mule.example", null, null)))));
         deliver(Fixtures.aHandoff("r-h2", 1, "MA", naming("GREEN", Set.of("H2"), List.of(
                 new ReportFacts.Subject("PHONE", "+447700900777", null, null)))));
 
@@ -192,13 +212,15 @@ class ExchangeIT extends TriageIT {
         Http.Answer cluster = http.get("/api/triage/clusters/" + clusterId + "/export/stix", TRIAGE_MA);
         assertThat(cluster.status()).isEqualTo(200);
         assertThat(cluster.header("Cyberreport-Withheld-Cases")).isEqualTo("1");
-        assertThat(cluster.body()).contains(IBAN).doesNotContain("447700900123");
+        assertThat(cluster.body()).contains(IBAN).doesNotContain("447700900123").doesNotContain("fr-mule");
         assertThat(schema("common/bundle.json").validate(cluster.json())).isEmpty();
 
         String permission = "{\"permission\": \"NCB Rabat agreed by message 2026/118 to share with CERT-MA\"}";
         assertThat(http.post("/api/triage/cases/r-red/export-permission", TRIAGE_MA, permission).status()).isEqualTo(403);
         assertThat(http.post("/api/triage/cases/r-red/export-permission", SUPERVISOR_MA, "{\"permission\": \"\"}").status())
                 .isEqualTo(400);
+        assertThat(http.post("/api/triage/cases/r-amber/export-permission", SUPERVISOR_MA, permission).status())
+                .as("an AMBER case needs no permission").isEqualTo(409);
         assertThat(http.post("/api/triage/cases/r-red/export-permission", SUPERVISOR_MA, permission).status()).isEqualTo(200);
 
         Http.Answer permitted = http.get("/api/triage/cases/r-red/export/stix", TRIAGE_MA);
@@ -255,7 +277,11 @@ class ExchangeIT extends TriageIT {
     }
 
     private List<String> factors(String caseId) {
-        return http.get("/api/triage/cases/" + caseId, TRIAGE_MA).json().get("priority").get("breakdown")
+        return factors(caseId, TRIAGE_MA);
+    }
+
+    private List<String> factors(String caseId, String token) {
+        return http.get("/api/triage/cases/" + caseId, token).json().get("priority").get("breakdown")
                 .findValuesAsString("factor");
     }
 

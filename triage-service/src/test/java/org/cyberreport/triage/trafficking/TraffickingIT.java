@@ -74,7 +74,8 @@ class TraffickingIT extends TriageIT {
 
     @Test
     void theTraffickingUnitsOfficersAreToldAndNobodyElse() {
-        deliver(Fixtures.aHandoff("r-told", 1, "MA", withHeldPerson()));
+        deliverNamed(Fixtures.aHandoff("r-told", 1, "MA", withHeldPerson()));
+        assertThat(http.get("/api/triage/cases/r-told", TRIAGE_MA).body()).as("the name is in the case").contains("Lisa");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> kinds(TRAFFICKING_OFFICER).contains("CASE_TRAFFICKING"));
         JsonNode notice = notices(TRAFFICKING_OFFICER).stream()
@@ -87,13 +88,15 @@ class TraffickingIT extends TriageIT {
 
     @Test
     void aRequestAboutTheCompoundIsDraftedWithoutThePersonAndPostsAsAnEscalation() {
-        deliver(Fixtures.aHandoff("r-draft", 1, "MA", withHeldPerson()));
+        deliverNamed(Fixtures.aHandoff("r-draft", 1, "MA", withHeldPerson(
+                new ReportFacts.Compound("MA", "Casablanca", "a flat used as a call centre", null, null))));
+        assertThat(http.get("/api/triage/cases/r-draft", TRIAGE_MA).body()).as("the name is in the case").contains("Lisa");
 
         Http.Answer drafts = http.get("/api/triage/cases/r-draft/compound-requests", TRIAGE_MA);
 
         assertThat(drafts.status()).isEqualTo(200);
         JsonNode draft = drafts.json().get(0);
-        assertThat(drafts.json()).hasSize(1);
+        assertThat(drafts.json()).as("a compound at home is no request abroad").hasSize(1);
         assertThat(draft.get("destinationCountry").asString()).isEqualTo("KH");
         assertThat(draft.get("requestType").asString()).isEqualTo("INFORMATION_REQUEST");
         assertThat(draft.get("urgent").asBoolean()).isTrue();
@@ -122,7 +125,16 @@ class TraffickingIT extends TriageIT {
         assertThat(http.get("/api/triage/cases?trafficking=true", TRIAGE_MA).json().get("items")).isEmpty();
     }
 
-    private static ReportFacts withHeldPerson() {
+    /** The hand-off as intake sends it, with the person's name (triage's own copy of the facts drops it). */
+    private void deliverNamed(ReportHandoff report) {
+        tools.jackson.databind.node.ObjectNode message = (tools.jackson.databind.node.ObjectNode) json.readTree(
+                json.writeValueAsString(report));
+        ((tools.jackson.databind.node.ObjectNode) message.get("content").get("possibleTraffickingVictims").get(0))
+                .put("name", "Lisa");
+        assertThat(http.post("/internal/reports", INTAKE_SERVICE, message.toString()).status()).isEqualTo(200);
+    }
+
+    private static ReportFacts withHeldPerson(ReportFacts.Compound... moreCompounds) {
         ReportFacts base = naming(List.of(new ReportFacts.Subject("PHONE", HELD_PHONE, null, null),
                 new ReportFacts.Subject("IBAN", "FR7630006000011234567890189", null, null)));
         ReportFacts.PossibleTraffickingVictim person = new ReportFacts.PossibleTraffickingVictim(
@@ -130,9 +142,31 @@ class TraffickingIT extends TriageIT {
                 List.of(new ReportFacts.Subject("PHONE", HELD_PHONE, null, null)),
                 new ReportFacts.Compound("KH", "Sihanoukville", "a guarded compound, 'Building C'", 10.6093, 103.5296),
                 "PH");
+        List<ReportFacts.PossibleTraffickingVictim> persons = new ArrayList<>(List.of(person));
+        for (ReportFacts.Compound compound : moreCompounds) {
+            persons.add(new ReportFacts.PossibleTraffickingVictim(Set.of("FORCED_WORK"), List.of(), compound, null));
+        }
         return new ReportFacts(base.category(), base.jurisdictionCountry(), base.incidentStartedAt(), base.discoveredAt(),
                 base.victims(), base.subjects(), base.transactions(), base.totalLoss(), base.handling(), base.onlineFraud(),
-                base.extortion(), base.crypto(), base.dataTheft(), List.of(person));
+                base.extortion(), base.crypto(), base.dataTheft(), persons);
+    }
+
+    @Test
+    void aPossibleVictimsPageSetsAsideThePageNotTheWholeSite() {
+        ReportFacts base = naming(List.of(new ReportFacts.Subject("URL", "https://scam-desk-agents.com/agents/mina", null, null)));
+        ReportFacts withPage = new ReportFacts(base.category(), base.jurisdictionCountry(), base.incidentStartedAt(),
+                base.discoveredAt(), base.victims(), base.subjects(), base.transactions(), base.totalLoss(), base.handling(),
+                base.onlineFraud(), base.extortion(), base.crypto(), base.dataTheft(), List.of(
+                        new ReportFacts.PossibleTraffickingVictim(Set.of("FORCED_WORK"), List.of(new ReportFacts.Subject(
+                                "URL", "https://scam-desk-agents.com/agents/lisa", null, null)), null, null)));
+        deliver(Fixtures.aHandoff("r-page", 1, "MA", withPage));
+        deliver(Fixtures.aHandoff("r-site", 1, "MA", naming(List.of(
+                new ReportFacts.Subject("DOMAIN", "scam-desk-agents.com", null, null)))));
+
+        JsonNode view = http.get("/api/triage/cases/r-page", TRIAGE_MA).json();
+        assertThat(view.get("setAside").findValuesAsString("identifier")).contains("url:scam-desk-agents.com/agents/lisa")
+                .doesNotContain("domain:scam-desk-agents.com");
+        assertThat(view.get("links").findValuesAsString("reference")).as("the suspects' site still links").isNotEmpty();
     }
 
     private static ReportFacts naming(List<ReportFacts.Subject> subjects) {

@@ -139,6 +139,9 @@ public class RequestRetention {
                 first = false; // recorded before a crash: only the request is left to remove
             }
             audit.settleAll(RequestStore.COLLECTION, request); // records of changes still in the request
+            // the descriptions of the evidence files it carried go first (by the request_files index)
+            template.remove(new org.springframework.data.mongodb.core.query.Query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("requestId").is(id)), "request_files");
             store.delete(id);
             if (first) {
                 audit.settle(ERASURES, id, record);

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A reporter marks a person named in a report as a possible victim of trafficking in a scam compound:
  * the person, the indicators, their identifiers (checked like the subjects') and the compound are kept
- * with the report, go to triage with it, and bad values are refused field by field.
+ * with the report (the hand-off carries the content as it is, see ReportHandoffContractTest), and bad values are
+ * refused field by field.
  */
 class PossibleTraffickingVictimIT extends IntakeIT {
 
@@ -32,7 +33,7 @@ class PossibleTraffickingVictimIT extends IntakeIT {
                           "latitude": 10.6093, "longitude": 103.5296}}""";
 
     @Test
-    void aPersonMarkedAsAPossibleTraffickingVictimIsKeptAndHandedToTriage() {
+    void aPersonMarkedAsAPossibleTraffickingVictimIsKeptWithTheReport() {
         Http.Answer filed = file(REPORTER, withPerson(HELD));
 
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);

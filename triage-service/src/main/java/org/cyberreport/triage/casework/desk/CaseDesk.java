@@ -133,9 +133,9 @@ public class CaseDesk {
     }
 
     /** A supervisor records the originator's permission to export a case marked TLP:RED or H2. */
-    public TriageCase permitExport(Caller caller, String id, String permission) {
-        return change(caller, id, "EXPORT_PERMITTED", Map.of("permission", permission),
-                c -> c.permitExport(permission, officer(caller), scoring.now()));
+    public TriageCase permitExport(Caller caller, String id, String permission, String marks) {
+        return change(caller, id, "EXPORT_PERMITTED", Map.of("permission", permission, "marks", marks),
+                c -> c.permitExport(permission, marks, officer(caller), scoring.now()));
     }
 
     /**

@@ -31,7 +31,7 @@ public class Scoring {
         ClusterFacts cluster = triageCase.cluster() != null ? triageCase.cluster() : alone(triageCase);
         Instant now = now();
         triageCase.prioritise(scorer.score(triageCase.facts(), triageCase.category(), triageCase.indicatorKeys().size(),
-                cluster, feeds.matching(triageCase.indicatorKeys()), triageCase.receivedAt(), now), scorer::respondWithin,
+                cluster, feeds.matching(triageCase.country(), triageCase.indicatorKeys()), triageCase.receivedAt(), now), scorer::respondWithin,
                 now);
     }
 

@@ -54,7 +54,7 @@ public class CaseStore {
         // the cases flagged for the unit that handles trafficking, in the queue's order
         template.indexOps(COLLECTION).createIndex(new Index().on("country", Sort.Direction.ASC)
                 .on("trafficking.flagged", Sort.Direction.ASC).on("level", Sort.Direction.ASC)
-                .on("dueAt", Sort.Direction.ASC).named("queue_trafficking"));
+                .on("dueAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("queue_trafficking"));
         // a cluster's members in id order, a page at a time (the members' re-scoring walks it)
         template.indexOps(COLLECTION).createIndex(new Index().on("clusterId", Sort.Direction.ASC)
                 .on("_id", Sort.Direction.ASC).named("cluster_members"));

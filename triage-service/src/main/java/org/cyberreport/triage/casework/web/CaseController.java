@@ -151,7 +151,7 @@ class CaseController {
                 new PriorityView(c.priority().score(), c.priority().level(), c.priority().goldenHour(),
                         c.priority().scoredAt(), c.priority().breakdown()),
                 c.override(), c.claimedBy() == null ? null : c.claimedBy().username(), c.closure(), links, cluster,
-                c.setAside(), c.trafficking(), feeds.matching(c.indicatorKeys()).stream()
+                c.setAside(), c.trafficking(), feeds.matching(c.country(), c.indicatorKeys()).stream()
                         .map(m -> new KnownBadView(m.key(), m.feedId(), m.feed(), m.source(), m.tlp(), m.importedAt()))
                         .toList(), c.notes(), c.history(), c.contentJson());
     }
