@@ -218,7 +218,7 @@ public class IndicatorStore {
     }
 
     /** Up to {@code limit} cases an indicator appears in, in id order: a walk of the key's index entries. */
-    public List<String> casesWith(String key, int limit) {
+    List<String> casesWith(String key, int limit) {
         Query listing = query(where("key").is(key)).with(Sort.by("caseId")).limit(limit);
         return template.find(listing, Document.class, MEMBERS).stream().map(member -> member.getString("caseId")).toList();
     }

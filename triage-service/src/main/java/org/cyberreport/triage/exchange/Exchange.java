@@ -146,11 +146,7 @@ public class Exchange {
         for (FeedReader.Candidate candidate : read.candidates()) {
             // normalised as correlation does; what a warning list names is never a case's link, nor known bad here
             Indicators.Found found = indicators.of(candidate.type(), candidate.value(), candidate.chain(), candidate.platform());
-            List<String> linking = new ArrayList<>(found.keys());
-            linking.sort(null);
-            // a URL is known bad as a page, not its whole domain
-            String key = linking.stream().filter(k -> !"URL".equals(candidate.type()) || !k.startsWith("domain:"))
-                    .findFirst().orElse(null);
+            String key = Observable.keyOf(candidate.type(), found.keys()).orElse(null);
             if (key == null) {
                 skipped++;
             } else {

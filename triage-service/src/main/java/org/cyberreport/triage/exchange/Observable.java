@@ -47,17 +47,21 @@ public record Observable(String type, String value, String chain, String platfor
         return new ArrayList<>(found.values());
     }
 
+    /**
+     * The one key an identifier is exchanged by: a URL gives its page and its registrable domain, and is known
+     * (exported, or known bad) as its page, never as the whole site; other identifiers have one key.
+     */
+    static java.util.Optional<String> keyOf(String type, Set<String> keys) {
+        return keys.stream().filter(key -> !"URL".equals(type) || !key.startsWith("domain:")).sorted().findFirst();
+    }
+
     private static void add(Map<String, Observable> found, String type, String value, String chain, String platform,
                             Set<String> linkingKeys, Indicators indicators) {
         if (type == null || value == null || value.isBlank()) {
             return;
         }
-        // A URL gives the page and its registrable domain: it is exported when the page links (its first key).
-        List<String> keys = new ArrayList<>(indicators.of(type, value, chain, platform).keys());
-        keys.sort(null);
-        String key = keys.stream().filter(linkingKeys::contains).filter(k -> !"URL".equals(type) || !k.startsWith("domain:"))
-                .findFirst().orElse(null);
-        if (key != null && !found.containsKey(key)) {
+        String key = keyOf(type, indicators.of(type, value, chain, platform).keys()).orElse(null);
+        if (key != null && linkingKeys.contains(key) && !found.containsKey(key)) {
             found.put(key, new Observable(type, value.strip(), chain, platform, key));
         }
     }
