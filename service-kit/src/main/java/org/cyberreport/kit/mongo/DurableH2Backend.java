@@ -64,14 +64,9 @@ final class DurableH2Backend extends H2Backend {
 
     /** Below this share of live data in the chunks, the oldest, emptiest chunks are rewritten. */
     static final int TARGET_FILL_RATE = 50;
-    /**
-     * At most this much is rewritten per round, so that a round holds the store's lock briefly: its commit
-     * writes the rewritten pages while every other write command's commit waits. Rounds of 2 MB once a
-     * second held a reading caller (whose audit record is a write) for tens of milliseconds; a quarter of
-     * that four times a second rewrites as much with a quarter of the wait.
-     */
-    private static final int REWRITE_PER_ROUND = 512 * 1024;
-    private static final long HOUSEKEEPING_PERIOD_MILLIS = 250;
+    /** At most this much is rewritten per round, so that a round holds the store's lock briefly. */
+    private static final int REWRITE_PER_ROUND = 2 * 1024 * 1024;
+    private static final long HOUSEKEEPING_PERIOD_MILLIS = 1_000;
 
     private ScheduledExecutorService housekeeping;
 
